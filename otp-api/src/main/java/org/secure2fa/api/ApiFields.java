@@ -1,0 +1,133 @@
+package org.secure2fa.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The fields of an API request, from a form body (what the seed's clients send) or a JSON object,
+ * with the checks of the clear-text fields. What is inside {@code encrypted_data} is checked by the
+ * service, which answers all its failures alike.
+ */
+final class ApiFields {
+
+    private static final Pattern LANG = Pattern.compile("([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*");
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}(%[0-9A-Za-z]{1,16})?");
+    private static final int MAX_USER_AGENT = 1024;
+
+    private final Map<String, String> values;
+
+    private ApiFields(Map<String, String> values) {
+        this.values = values;
+    }
+
+    static ApiFields fromForm(String body) {
+        Map<String, String> values = new HashMap<>();
+        if (body != null && !body.isEmpty()) {
+            for (String pair : body.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                try {
+                    String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    values.putIfAbsent(key, value);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRequestException("The form body is not valid URL encoding.");
+                }
+            }
+        }
+        return new ApiFields(values);
+    }
+
+    static ApiFields fromJson(String body) {
+        Map<String, String> values = new HashMap<>();
+        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            JsonObject object = reader.readObject();
+            object.forEach((key, value) -> {
+                switch (value.getValueType()) {
+                    case STRING -> values.put(key, ((JsonString) value).getString());
+                    case TRUE -> values.put(key, "true");
+                    case FALSE -> values.put(key, "false");
+                    case NUMBER -> values.put(key, value.toString());
+                    case NULL -> { }
+                    default -> throw new InvalidRequestException("The field " + key + " must be a string.");
+                }
+            });
+        } catch (JsonException | IllegalStateException e) {
+            throw new InvalidRequestException("The body is not a JSON object.");
+        }
+        return new ApiFields(values);
+    }
+
+    String required(String name) {
+        String value = values.get(name);
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException(name + " is required.");
+        }
+        return value.trim();
+    }
+
+    /** The primary language subtag in lower case, or null when absent. */
+    String lang() {
+        String value = optional("lang");
+        if (value == null) {
+            return null;
+        }
+        var matcher = LANG.matcher(value);
+        if (!matcher.matches()) {
+            throw new InvalidRequestException("lang must be a two-letter language code such as en or fr.");
+        }
+        return matcher.group(1).toLowerCase(Locale.ROOT);
+    }
+
+    String ipAddress() {
+        String value = optional("ip_address");
+        if (value != null && !IPV4.matcher(value).matches() && !(value.contains(":") && IPV6.matcher(value).matches())) {
+            throw new InvalidRequestException("ip_address must be an IPv4 or IPv6 address.");
+        }
+        return value;
+    }
+
+    String userAgent() {
+        String value = optional("user_agent");
+        if (value != null && value.length() > MAX_USER_AGENT) {
+            throw new InvalidRequestException("user_agent must be at most " + MAX_USER_AGENT + " characters.");
+        }
+        return value;
+    }
+
+    boolean templateRequest() {
+        String value = optional("template_request");
+        if (value == null) {
+            return false;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "on", "yes" -> true;
+            case "false", "0", "off", "no" -> false;
+            default -> throw new InvalidRequestException("template_request must be true or false.");
+        };
+    }
+
+    private String optional(String name) {
+        String value = values.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+    }
+
+}

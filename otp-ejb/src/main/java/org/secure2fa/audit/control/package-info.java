@@ -1,0 +1,2 @@
+/** Writing the audit log. */
+package org.secure2fa.audit.control;

@@ -1,0 +1,206 @@
+package org.secure2fa.challenge.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.secure2fa.audit.control.AuditLog;
+import org.secure2fa.challenge.control.CodeGenerator;
+import org.secure2fa.challenge.control.Payload;
+import org.secure2fa.challenge.control.Recipients;
+import org.secure2fa.challenge.entity.Challenge;
+import org.secure2fa.challenge.entity.ChallengeStatus;
+import org.secure2fa.challenge.entity.EndUser;
+import org.secure2fa.crypto.Keyring;
+import org.secure2fa.delivery.control.DeliveryBacklog;
+import org.secure2fa.delivery.control.DeliveryQueued;
+import org.secure2fa.delivery.control.Settings;
+import org.secure2fa.delivery.entity.Delivery;
+import org.secure2fa.policy.OtpPolicy;
+import org.secure2fa.project.control.ProjectDirectory;
+import org.secure2fa.project.control.ProjectKeys;
+import org.secure2fa.template.control.RenderedMessage;
+import org.secure2fa.template.control.TemplateRenderer;
+
+/**
+ * Generate and verify, each one transaction that starts by locking the user's {@link EndUser} row:
+ * send quotas, attempt counters and single use hold across threads and nodes because every change to
+ * them happens under that lock.
+ */
+@Stateless
+public class DefaultChallengeService implements ChallengeService {
+
+    /** Stands in for a user when the payload did not decrypt, so that path does the same lookups. */
+    private static final String NO_USER = "\u0000no-user";
+
+    @PersistenceContext(unitName = "otp")
+    EntityManager em;
+
+    @Inject
+    ProjectDirectory projects;
+
+    @Inject
+    Keyring keyring;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    DeliveryBacklog backlog;
+
+    @Inject
+    Event<DeliveryQueued> queued;
+
+    @Override
+    public GenerateResult generate(GenerateCommand command) {
+        long now = System.currentTimeMillis();
+        Optional<ProjectKeys> found = projects.byPublicKey(command.publicKey(), now);
+        if (found.isEmpty()) {
+            return GenerateResult.of(GenerateStatus.INVALID_CREDENTIALS);
+        }
+        ProjectKeys project = found.get();
+        if (!project.isLinked()) {
+            audit.api(project.projectId(), "GENERATE", "NOT_LINKED", null, command.ipAddress(), now);
+            return GenerateResult.of(GenerateStatus.NOT_LINKED);
+        }
+        Optional<Payload> payload = project.decrypt(command.encryptedData(), now).flatMap(Payload::parse)
+                .filter(p -> Recipients.fits(project.channelType(), p.value()));
+        if (payload.isEmpty()) {
+            audit.api(project.projectId(), "GENERATE", "INVALID_PAYLOAD", null, command.ipAddress(), now);
+            return GenerateResult.of(GenerateStatus.INVALID_CREDENTIALS);
+        }
+        if (!command.templateRequest() && backlog.isFull()) {
+            return GenerateResult.of(GenerateStatus.UNAVAILABLE);
+        }
+        OtpPolicy policy = project.policy();
+        String recipient = payload.get().value();
+        String masked = Recipients.mask(recipient);
+        String userKey = keyring.userKey(project.projectId(), payload.get().uuid());
+        EndUser user = lockOrCreate(userKey, project.projectId(), now);
+        if (user.isLockedOut(policy.lockoutFailures(), policy.lockoutMillis(), now)
+                || !user.tryCountSend(policy.maxSends(), policy.sendWindowMillis(), now)) {
+            audit.api(project.projectId(), "GENERATE", "RATE_LIMITED", masked, command.ipAddress(), now);
+            return GenerateResult.of(GenerateStatus.RATE_LIMITED);
+        }
+        int carriedAttempts = 0;
+        for (Challenge previous : activeChallenges(userKey)) {
+            if (!previous.isExpired(now)) {
+                carriedAttempts = Math.max(carriedAttempts, previous.getAttempts());
+            }
+            previous.supersede();
+        }
+        String code = CodeGenerator.next(policy.digits());
+        String lang = command.lang();
+        Challenge challenge = new Challenge(project.projectId(), userKey, keyring.codeHash(userKey, code),
+                carriedAttempts, policy.maxAttempts(), now, now + policy.lifetimeMillis(), masked,
+                project.channelType().name(), null, command.ipAddress(),
+                command.userAgent() == null ? null : keyring.fingerprint(command.userAgent()),
+                command.templateRequest());
+        RenderedMessage message = TemplateRenderer.render(project.templateVersions(), lang, code);
+        challenge.setLang(message.lang());
+        em.persist(challenge);
+        if (command.templateRequest()) {
+            audit.api(project.projectId(), "GENERATE", "TEMPLATE_RETURNED", masked, command.ipAddress(), now);
+            return new GenerateResult(GenerateStatus.GENERATED, message.subject(), message.body());
+        }
+        Map<String, String> content = new LinkedHashMap<>();
+        content.put("type", project.channelType().name());
+        content.put("to", recipient);
+        content.put("subject", message.subject());
+        content.put("body", message.body());
+        content.put("html", message.htmlBody());
+        Delivery delivery = new Delivery(challenge.getId(), project.projectId(), project.channelId(),
+                keyring.seal(Settings.toJson(content)), now);
+        em.persist(delivery);
+        audit.api(project.projectId(), "GENERATE", "QUEUED", masked, command.ipAddress(), now);
+        queued.fire(new DeliveryQueued(delivery.getId()));
+        return GenerateResult.of(GenerateStatus.GENERATED);
+    }
+
+    @Override
+    public VerificationResult verify(VerifyCommand command) {
+        long now = System.currentTimeMillis();
+        Optional<ProjectKeys> project = projects.byPublicKey(command.publicKey(), now);
+        Optional<Payload> payload = project.flatMap(p -> p.decrypt(command.encryptedData(), now))
+                .flatMap(Payload::parse);
+        long projectId = project.map(ProjectKeys::projectId).orElse(-1L);
+        String userKey = keyring.userKey(projectId, payload.map(Payload::uuid).orElse(NO_USER));
+        EndUser user = em.find(EndUser.class, userKey, LockModeType.PESSIMISTIC_WRITE);
+        List<Challenge> latest = latestChallenge(userKey);
+        if (project.isEmpty() || payload.isEmpty() || user == null) {
+            project.ifPresent(p -> audit.api(p.projectId(), "VERIFY", "REJECTED", null, command.ipAddress(), now));
+            return VerificationResult.REJECTED;
+        }
+        OtpPolicy policy = project.get().policy();
+        VerificationResult result = check(user, latest.isEmpty() ? null : latest.get(0), payload.get().value(),
+                policy, command, now);
+        if (result == VerificationResult.VERIFIED) {
+            user.succeeded();
+        } else {
+            user.failed(policy.lockoutFailures(), policy.lockoutMillis(), now);
+        }
+        audit.api(projectId, "VERIFY", result.name(), null, command.ipAddress(), now);
+        return result;
+    }
+
+    private VerificationResult check(EndUser user, Challenge challenge, String code, OtpPolicy policy,
+                                     VerifyCommand command, long now) {
+        if (user.isLockedOut(policy.lockoutFailures(), policy.lockoutMillis(), now)) {
+            return VerificationResult.EXHAUSTED;
+        }
+        if (challenge == null) {
+            return VerificationResult.REJECTED;
+        }
+        if (challenge.getStatus() == ChallengeStatus.BURNED && !challenge.isExpired(now)) {
+            return VerificationResult.EXHAUSTED;
+        }
+        if (challenge.getStatus() != ChallengeStatus.ACTIVE || challenge.isExpired(now)) {
+            return VerificationResult.REJECTED;
+        }
+        if (!sameDevice(challenge, policy, command)) {
+            challenge.wrongAttempt();
+            return VerificationResult.UNAUTHORIZED_DEVICE;
+        }
+        if (Keyring.same(challenge.getCodeHash(), keyring.codeHash(challenge.getUserKey(), code))) {
+            challenge.verified(now);
+            return VerificationResult.VERIFIED;
+        }
+        challenge.wrongAttempt();
+        return VerificationResult.REJECTED;
+    }
+
+    /** Each fact is compared only when it was given at both calls (the seed's rule). */
+    private boolean sameDevice(Challenge challenge, OtpPolicy policy, VerifyCommand command) {
+        if (policy.deviceCheck().checksIp() && challenge.getIpAddress() != null && command.ipAddress() != null
+                && !challenge.getIpAddress().equals(command.ipAddress())) {
+            return false;
+        }
+        return !(policy.deviceCheck().checksUserAgent() && challenge.getUserAgentHash() != null
+                && command.userAgent() != null
+                && !Keyring.same(challenge.getUserAgentHash(), keyring.fingerprint(command.userAgent())));
+    }
+
+    private EndUser lockOrCreate(String userKey, long projectId, long now) {
+        em.createNativeQuery("insert into end_user (user_key, project_id, window_started_at, sends_in_window, "
+                        + "consecutive_failures) values (?, ?, ?, 0, 0) on conflict do nothing")
+                .setParameter(1, userKey).setParameter(2, projectId).setParameter(3, now)
+                .executeUpdate();
+        return em.find(EndUser.class, userKey, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private List<Challenge> activeChallenges(String userKey) {
+        return em.createNamedQuery("Challenge.findActiveByUser", Challenge.class)
+                .setParameter("userKey", userKey).getResultList();
+    }
+
+    private List<Challenge> latestChallenge(String userKey) {
+        return em.createNamedQuery("Challenge.findLatestByUser", Challenge.class)
+                .setParameter("userKey", userKey).setMaxResults(1).getResultList();
+    }
+}

@@ -1,0 +1,124 @@
+package org.secure2fa.delivery.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.secure2fa.delivery.control.DeliveryBacklog;
+import org.secure2fa.delivery.control.DeliveryProviders;
+import org.secure2fa.delivery.spi.DeliveryProvider;
+import org.secure2fa.delivery.spi.DeliveryReceipt;
+
+/**
+ * Sends what the outbox holds. New rows are handed over right after their transaction commits
+ * ({@link DeliveryKick}); a timer also polls for rows that are due again (retries) or whose sender
+ * died (expired claims, e.g. after a crash), so nothing committed is lost.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    DeliveryOutbox outbox;
+
+    @Inject
+    DeliveryProviders providers;
+
+    @Inject
+    DeliveryBacklog backlog;
+
+    @Inject
+    @ConfigProperty(name = "otp.delivery.poll-interval-ms", defaultValue = "2000")
+    long pollIntervalMillis;
+
+    /** Rows handed to the executor and not finished yet, so a poll does not queue them twice. */
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+    @PostConstruct
+    void schedule() {
+        timers.createIntervalTimer(1000, pollIntervalMillis, new TimerConfig("delivery-poll", false));
+    }
+
+    @Timeout
+    void poll() {
+        try {
+            backlog.update(outbox.countBacklog());
+            for (Long id : outbox.findDue(200)) {
+                submit(id);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivery poll failed; trying again at the next poll", e);
+        }
+    }
+
+    /** Hands a row to the executor; if the executor is saturated, the next poll picks it up. */
+    public void submit(long deliveryId) {
+        if (!inFlight.add(deliveryId)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    deliver(deliveryId);
+                } finally {
+                    inFlight.remove(deliveryId);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(deliveryId);
+        }
+    }
+
+    private void deliver(long deliveryId) {
+        var claimed = outbox.claim(deliveryId);
+        if (claimed.isEmpty()) {
+            return;
+        }
+        var delivery = claimed.get();
+        DeliveryReceipt receipt;
+        var provider = providers.byId(delivery.providerId());
+        if (provider.isEmpty()) {
+            receipt = DeliveryReceipt.rejected("No delivery provider with id " + delivery.providerId());
+        } else {
+            receipt = sendSafely(provider.get(), delivery);
+        }
+        outbox.record(deliveryId, delivery.providerId(), receipt);
+        LOG.fine(() -> "Delivery " + deliveryId + " via " + delivery.providerId() + ": " + receipt.outcome());
+    }
+
+    private static DeliveryReceipt sendSafely(DeliveryProvider provider, ClaimedDelivery delivery) {
+        try {
+            return provider.send(delivery.request(), delivery.settings());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Provider " + provider.id() + " failed unexpectedly on " + delivery, e);
+            return DeliveryReceipt.retry(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

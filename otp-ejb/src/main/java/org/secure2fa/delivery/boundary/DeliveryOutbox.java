@@ -1,0 +1,105 @@
+package org.secure2fa.delivery.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.secure2fa.crypto.Keyring;
+import org.secure2fa.delivery.control.Backoff;
+import org.secure2fa.delivery.control.Settings;
+import org.secure2fa.delivery.entity.Channel;
+import org.secure2fa.delivery.entity.Delivery;
+import org.secure2fa.delivery.spi.ChannelType;
+import org.secure2fa.delivery.spi.DeliveryReceipt;
+import org.secure2fa.delivery.spi.DeliveryRequest;
+
+/**
+ * The outbox's transactions, each short and on its own: claim a row (a conditional update, so one
+ * node wins), then, after the provider answered outside any transaction, record the answer.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class DeliveryOutbox {
+
+    @PersistenceContext(unitName = "otp")
+    EntityManager em;
+
+    @Inject
+    Keyring keyring;
+
+    @Inject
+    @ConfigProperty(name = "otp.delivery.claim-timeout-ms", defaultValue = "120000")
+    long claimTimeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "otp.delivery.max-attempts", defaultValue = "8")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "otp.delivery.backoff-base-ms", defaultValue = "2000")
+    long backoffBaseMillis;
+
+    @Inject
+    @ConfigProperty(name = "otp.delivery.backoff-max-ms", defaultValue = "300000")
+    long backoffMaxMillis;
+
+    public List<Long> findDue(int max) {
+        return em.createNamedQuery("Delivery.findDue", Long.class)
+                .setParameter("now", System.currentTimeMillis()).setMaxResults(max).getResultList();
+    }
+
+    public long countBacklog() {
+        return em.createNamedQuery("Delivery.countBacklog", Long.class).getSingleResult();
+    }
+
+    /** Claims a due row for this node; empty if another claim won or the row is not due. */
+    public Optional<ClaimedDelivery> claim(long deliveryId) {
+        long now = System.currentTimeMillis();
+        int claimed = em.createNamedQuery("Delivery.claim")
+                .setParameter("id", deliveryId).setParameter("now", now)
+                .setParameter("until", now + claimTimeoutMillis).executeUpdate();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        Delivery delivery = em.find(Delivery.class, deliveryId);
+        Channel channel = em.find(Channel.class, delivery.getChannelId());
+        if (channel == null || delivery.getPayloadSealed() == null) {
+            delivery.failed(null, channel == null ? "The channel was deleted" : "The message was erased", now);
+            return Optional.empty();
+        }
+        Map<String, String> content = Settings.fromJson(keyring.open(delivery.getPayloadSealed()));
+        Map<String, String> settings = channel.getSettingsSealed() == null ? Map.of()
+                : Settings.fromJson(keyring.open(channel.getSettingsSealed()));
+        DeliveryRequest request = new DeliveryRequest(deliveryId, ChannelType.valueOf(content.get("type")),
+                content.get("to"), content.get("subject"), content.get("body"), content.get("html"));
+        return Optional.of(new ClaimedDelivery(request, channel.getProviderId(), settings, delivery.getAttempts()));
+    }
+
+    /** Records a provider's answer: sent, failed for good, or due again after a backoff. */
+    public void record(long deliveryId, String providerId, DeliveryReceipt receipt) {
+        long now = System.currentTimeMillis();
+        Delivery delivery = em.find(Delivery.class, deliveryId);
+        if (delivery == null) {
+            return;
+        }
+        switch (receipt.outcome()) {
+            case ACCEPTED -> delivery.sent(providerId, receipt.providerMessageId(), now);
+            case REJECTED -> delivery.failed(providerId, receipt.detail(), now);
+            case RETRY -> {
+                if (delivery.getAttempts() >= maxAttempts) {
+                    delivery.failed(providerId, "Gave up after " + delivery.getAttempts() + " attempts: "
+                            + receipt.detail(), now);
+                } else {
+                    long delay = new Backoff(backoffBaseMillis, backoffMaxMillis).delayAfter(delivery.getAttempts());
+                    delivery.retryAt(providerId, receipt.detail(), now + delay, now);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Channels (configured providers) and the delivery outbox. */
+package org.secure2fa.delivery.entity;

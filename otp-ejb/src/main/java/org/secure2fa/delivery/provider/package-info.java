@@ -1,0 +1,2 @@
+/** The built-in delivery providers. */
+package org.secure2fa.delivery.provider;

@@ -1,0 +1,6 @@
+package org.secure2fa.delivery.spi;
+
+/** How a code reaches a person. */
+public enum ChannelType {
+    EMAIL, SMS
+}

@@ -1,0 +1,2 @@
+/** Demo data for a first run. */
+package org.secure2fa.demo;

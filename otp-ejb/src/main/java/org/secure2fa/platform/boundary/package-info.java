@@ -1,0 +1,2 @@
+/** Start-up concerns of the whole service: the schema. */
+package org.secure2fa.platform.boundary;

@@ -1,0 +1,2 @@
+/** Looking up projects and their keys for the public API. */
+package org.secure2fa.project.control;

@@ -1,0 +1,2 @@
+/** Rendering templates with a code. */
+package org.secure2fa.template.control;
