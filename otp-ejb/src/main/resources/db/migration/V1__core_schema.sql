@@ -1,13 +1,14 @@
 -- Secure 2FA core schema. Written once for both PostgreSQL and H2 (PostgreSQL mode).
--- Times are epoch milliseconds (BIGINT). Ids come from sequences (allocation 50).
+-- Times are epoch milliseconds (BIGINT). Ids come from sequences with EclipseLink preallocation:
+-- a value is the top of a block of 50, so sequences start at 50.
 
-create sequence project_seq start with 1 increment by 50;
-create sequence channel_seq start with 1 increment by 50;
-create sequence template_seq start with 1 increment by 50;
-create sequence template_version_seq start with 1 increment by 50;
-create sequence challenge_seq start with 1 increment by 50;
-create sequence delivery_seq start with 1 increment by 50;
-create sequence audit_event_seq start with 1 increment by 50;
+create sequence project_seq start with 50 increment by 50;
+create sequence channel_seq start with 50 increment by 50;
+create sequence template_seq start with 50 increment by 50;
+create sequence template_version_seq start with 50 increment by 50;
+create sequence challenge_seq start with 50 increment by 50;
+create sequence delivery_seq start with 50 increment by 50;
+create sequence audit_event_seq start with 50 increment by 50;
 
 create table channel (
     id              bigint primary key,
