@@ -36,6 +36,13 @@ public class EndUser {
     protected EndUser() {
     }
 
+    /** A user seen for the first time at {@code now} (the service inserts the same row natively). */
+    public EndUser(String userKey, long projectId, long now) {
+        this.userKey = userKey;
+        this.projectId = projectId;
+        this.windowStartedAt = now;
+    }
+
     /** True while the user is locked out after too many consecutive failures. */
     public boolean isLockedOut(int lockoutFailures, long lockoutMillis, long now) {
         return consecutiveFailures >= lockoutFailures && lastFailureAt != null && now - lastFailureAt < lockoutMillis;
