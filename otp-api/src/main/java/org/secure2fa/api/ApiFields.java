@@ -2,15 +2,14 @@ package org.secure2fa.api;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +24,7 @@ final class ApiFields {
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}(%[0-9A-Za-z]{1,16})?");
     private static final int MAX_USER_AGENT = 1024;
+    private static final String NOT_AN_OBJECT = "The body is not a JSON object.";
 
     private final Map<String, String> values;
 
@@ -52,24 +52,39 @@ final class ApiFields {
         return new ApiFields(values);
     }
 
+    /**
+     * Reads a flat JSON object with a streaming parser: a nested value is refused at once, so no body
+     * can make the server build deep trees.
+     */
     static ApiFields fromJson(String body) {
         Map<String, String> values = new HashMap<>();
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-            JsonObject object = reader.readObject();
-            object.forEach((key, value) -> {
-                switch (value.getValueType()) {
-                    case STRING -> values.put(key, ((JsonString) value).getString());
-                    case TRUE -> values.put(key, "true");
-                    case FALSE -> values.put(key, "false");
-                    case NUMBER -> values.put(key, value.toString());
-                    case NULL -> { }
+        try (JsonParser parser = Json.createParser(new StringReader(body == null ? "" : body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new InvalidRequestException(NOT_AN_OBJECT);
+            }
+            String key = null;
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                switch (event) {
+                    case KEY_NAME -> key = parser.getString();
+                    case VALUE_STRING -> values.putIfAbsent(key, parser.getString());
+                    case VALUE_NUMBER -> values.putIfAbsent(key, parser.getString());
+                    case VALUE_TRUE -> values.putIfAbsent(key, "true");
+                    case VALUE_FALSE -> values.putIfAbsent(key, "false");
+                    case VALUE_NULL -> { }
+                    case END_OBJECT -> {
+                        if (parser.hasNext()) {
+                            throw new InvalidRequestException(NOT_AN_OBJECT);
+                        }
+                        return new ApiFields(values);
+                    }
                     default -> throw new InvalidRequestException("The field " + key + " must be a string.");
                 }
-            });
-        } catch (JsonException | IllegalStateException e) {
-            throw new InvalidRequestException("The body is not a JSON object.");
+            }
+            throw new InvalidRequestException(NOT_AN_OBJECT);
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw new InvalidRequestException(NOT_AN_OBJECT);
         }
-        return new ApiFields(values);
     }
 
     String required(String name) {

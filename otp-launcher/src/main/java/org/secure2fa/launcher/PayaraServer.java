@@ -80,8 +80,17 @@ public final class PayaraServer {
      * @param portOffset added to every port of domain.xml
      */
     public PayaraServer(Path baseDir, int portOffset) {
-        this.installRoot = baseDir.resolve("payara6");
-        this.domainsDir = baseDir.resolve("domains");
+        this(baseDir, baseDir.resolve("domains"), portOffset);
+    }
+
+    /**
+     * @param installParent where Payara is (or will be) unpacked, as {@code payara6/}
+     * @param domainsDir    where this server's domain lives
+     * @param portOffset    added to every port of domain.xml
+     */
+    public PayaraServer(Path installParent, Path domainsDir, int portOffset) {
+        this.installRoot = installParent.resolve("payara6");
+        this.domainsDir = domainsDir;
         this.portOffset = portOffset;
     }
 
@@ -93,6 +102,10 @@ public final class PayaraServer {
 
     public int httpPort() {
         return 8080 + portOffset;
+    }
+
+    public int httpsPort() {
+        return 8181 + portOffset;
     }
 
     public int adminPort() {

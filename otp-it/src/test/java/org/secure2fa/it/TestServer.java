@@ -1,0 +1,158 @@
+package org.secure2fa.it;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.secure2fa.crypto.Keyring;
+import org.secure2fa.launcher.PayaraServer;
+
+/**
+ * The real EAR on a real Payara Server, started once per test JVM (one failsafe execution per
+ * database) and stopped when the JVM exits, whatever the tests did. Also runs the SMTP server
+ * (GreenMail) the service sends email to.
+ */
+public final class TestServer {
+
+    /** The master key the server runs with, so fixtures can seal project secrets as the server does. */
+    static final byte[] MASTER_KEY = "secure2fa-integration-tests-key!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static final Keyring KEYRING = new Keyring(MASTER_KEY);
+
+    private static TestServer instance;
+
+    final String db;
+    final int portOffset;
+    final PayaraServer server;
+    final GreenMail mail;
+    final Path outbox;
+    private final String jdbcUrl;
+
+    private TestServer() {
+        db = System.getProperty("otp.it.db", "h2");
+        portOffset = Integer.getInteger("otp.it.portOffset", 10000);
+        Path base = Path.of(System.getProperty("otp.it.base", "target/server"));
+        Path domains = base.resolve("domains-" + db);
+        outbox = base.resolve("outbox-" + db);
+        server = new PayaraServer(base, domains, portOffset);
+        mail = new GreenMail(new ServerSetup(smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        jdbcUrl = "postgres".equals(db)
+                ? "jdbc:postgresql://127.0.0.1:5432/otp_it"
+                : "jdbc:h2:" + domains.resolve("otp/data/otp").toAbsolutePath()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+        Map<String, String> env = new HashMap<>();
+        env.put("OTP_MASTER_KEY", Base64.getEncoder().encodeToString(MASTER_KEY));
+        env.put("OTP_DELIVERY_POLL_INTERVAL_MS", "300");
+        env.put("OTP_DELIVERY_BACKOFF_BASE_MS", "300");
+        env.put("OTP_DELIVERY_BACKOFF_MAX_MS", "1000");
+        env.put("OTP_DELIVERY_CLAIM_TIMEOUT_MS", "10000");
+        env.put("OTP_DELIVERY_DEV_OUTBOX_DIR", outbox.toAbsolutePath().toString());
+        env.put("OTP_DEMO_ENABLED", "false");
+        server.withEnvironment(env);
+        try {
+            if (server.isRunning()) {
+                server.kill();
+            }
+            deleteTree(domains);
+            deleteTree(outbox);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The running server; the first call boots it (about half a minute). */
+    public static synchronized TestServer get() {
+        if (instance == null) {
+            TestServer fresh = new TestServer();
+            Runtime.getRuntime().addShutdownHook(new Thread(fresh::shutDown));
+            fresh.boot();
+            instance = fresh;
+        }
+        return instance;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public int smtpPort() {
+        return 3025 + portOffset;
+    }
+
+    public Connection connection() throws SQLException {
+        return "postgres".equals(db)
+                ? DriverManager.getConnection(jdbcUrl, "postgres", "")
+                : DriverManager.getConnection(jdbcUrl, "sa", "");
+    }
+
+    private void boot() {
+        try {
+            mail.start();
+            PayaraServer.Database database = PayaraServer.Database.embedded();
+            if ("postgres".equals(db)) {
+                recreatePostgresDatabase();
+                database = new PayaraServer.Database(jdbcUrl, "postgres", "");
+            }
+            server.install();
+            server.configure(Path.of(System.getProperty("otp.it.domainXml", "../domain.xml")), database);
+            server.start();
+            server.deploy(Path.of(System.getProperty("otp.it.ear", "../otp-ear/target/secure2fa.ear")));
+            server.awaitReady(Duration.ofMinutes(3));
+        } catch (Exception e) {
+            throw new IllegalStateException("The test server did not start; see " + server.serverLog(), e);
+        }
+    }
+
+    /** Kills the server as a crash would, runs {@code whileDown}, starts it again and waits until ready. */
+    public void crashAndRestart(Runnable whileDown) throws Exception {
+        server.kill();
+        whileDown.run();
+        server.start();
+        server.awaitReady(Duration.ofMinutes(3));
+    }
+
+    private void shutDown() {
+        try {
+            if (server.isRunning()) {
+                server.stop();
+            }
+        } catch (Exception e) {
+            try {
+                server.kill();
+            } catch (Exception ignored) {
+                // nothing more to do at JVM exit
+            }
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private static void recreatePostgresDatabase() throws SQLException {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists otp_it with (force)");
+            statement.execute("create database otp_it");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
