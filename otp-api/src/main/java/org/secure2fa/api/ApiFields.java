@@ -1,6 +1,5 @@
 package org.secure2fa.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
@@ -58,7 +57,7 @@ final class ApiFields {
      */
     static ApiFields fromJson(String body) {
         Map<String, String> values = new HashMap<>();
-        try (JsonParser parser = Json.createParser(new StringReader(body == null ? "" : body))) {
+        try (JsonParser parser = ApiResponses.JSON.createParser(new StringReader(body == null ? "" : body))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new InvalidRequestException(NOT_AN_OBJECT);
             }

@@ -1,7 +1,7 @@
 package org.secure2fa.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,6 +15,7 @@ import org.secure2fa.challenge.boundary.GenerateCommand;
 import org.secure2fa.challenge.boundary.GenerateResult;
 
 /** {@code POST /otp/generate}: issue a code and send it, or return the rendered template. */
+@ApplicationScoped
 @Path("generate")
 public class GenerateResource {
 
@@ -32,7 +33,7 @@ public class GenerateResource {
         return switch (result.status()) {
             case GENERATED -> result.subject() == null && result.body() == null
                     ? ApiResponses.generate(200, true, ApiResponses.GENERATED)
-                    : ApiResponses.json(200, Json.createObjectBuilder().add("success", true)
+                    : ApiResponses.json(200, ApiResponses.JSON.createObjectBuilder().add("success", true)
                             .add("message", ApiResponses.GENERATED)
                             .add("subject", result.subject() == null ? "" : result.subject())
                             .add("body", result.body()));

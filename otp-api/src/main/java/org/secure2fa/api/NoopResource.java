@@ -1,5 +1,6 @@
 package org.secure2fa.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
  * {@code POST /otp/noop}: parses the body like the OTP endpoints and answers without touching the
  * database. The benchmark's yardstick for what the stack itself costs; harmless in production.
  */
+@ApplicationScoped
 @Path("noop")
 public class NoopResource {
 

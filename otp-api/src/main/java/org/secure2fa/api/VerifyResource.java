@@ -1,5 +1,6 @@
 package org.secure2fa.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -13,6 +14,7 @@ import org.secure2fa.challenge.boundary.ChallengeService;
 import org.secure2fa.challenge.boundary.VerifyCommand;
 
 /** {@code POST /otp/verify}: check the code a user typed. */
+@ApplicationScoped
 @Path("verify")
 public class VerifyResource {
 
