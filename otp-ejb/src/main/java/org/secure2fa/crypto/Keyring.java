@@ -42,6 +42,8 @@ public class Keyring {
 
     private SecretKeySpec macKey;
     private SecretKeySpec sealKey;
+    /** Mac.getInstance is a provider lookup; a Mac per thread, keyed once, is reused for every hash. */
+    private ThreadLocal<Mac> macs;
 
     public Keyring() {
     }
@@ -63,6 +65,16 @@ public class Keyring {
         SecretKeySpec root = new SecretKeySpec(master, "HmacSHA256");
         macKey = new SecretKeySpec(hmac(root, "secure2fa/mac"), "HmacSHA256");
         sealKey = new SecretKeySpec(hmac(root, "secure2fa/seal"), "AES");
+        SecretKeySpec key = macKey;
+        macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is not available", e);
+            }
+        });
     }
 
     /** The stable, non-reversible key of an integrator's user within one project. */
@@ -118,7 +130,8 @@ public class Keyring {
     }
 
     private String mac(String value) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(macKey, value));
+        byte[] digest = macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
     private static byte[] hmac(SecretKeySpec key, String value) {

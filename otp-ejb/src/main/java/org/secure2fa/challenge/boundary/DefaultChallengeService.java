@@ -29,9 +29,11 @@ import org.secure2fa.template.control.RenderedMessage;
 import org.secure2fa.template.control.TemplateRenderer;
 
 /**
- * Generate and verify, each one transaction that starts by locking the user's {@link EndUser} row:
- * send quotas, attempt counters and single use hold across threads and nodes because every change to
- * them happens under that lock.
+ * Generate and verify, each one transaction that starts by locking the user's {@link EndUser} row
+ * (generate through the insert or conditional update that counts the send, verify with
+ * {@code SELECT … FOR UPDATE}): send quotas, attempt counters and single use hold across threads and
+ * nodes because every change to them happens under that lock. Round trips are few on purpose: a
+ * first generate for a user is one insert for the counters, one for the challenge, one for the outbox.
  */
 @Stateless
 public class DefaultChallengeService implements ChallengeService {
@@ -82,18 +84,19 @@ public class DefaultChallengeService implements ChallengeService {
         String recipient = payload.get().value();
         String masked = Recipients.mask(recipient);
         String userKey = keyring.userKey(project.projectId(), payload.get().uuid());
-        EndUser user = lockOrCreate(userKey, project.projectId(), now);
-        if (user.isLockedOut(policy.lockoutFailures(), policy.lockoutMillis(), now)
-                || !user.tryCountSend(policy.maxSends(), policy.sendWindowMillis(), now)) {
+        boolean firstSeen = countFirstSend(userKey, project.projectId(), now);
+        if (!firstSeen && !countSend(userKey, policy, now)) {
             audit.api(project.projectId(), "GENERATE", "RATE_LIMITED", masked, command.ipAddress(), now);
             return GenerateResult.of(GenerateStatus.RATE_LIMITED);
         }
         int carriedAttempts = 0;
-        for (Challenge previous : activeChallenges(userKey)) {
-            if (!previous.isExpired(now)) {
-                carriedAttempts = Math.max(carriedAttempts, previous.getAttempts());
+        if (!firstSeen) {
+            for (Challenge previous : activeChallenges(userKey)) {
+                if (!previous.isExpired(now)) {
+                    carriedAttempts = Math.max(carriedAttempts, previous.getAttempts());
+                }
+                previous.supersede();
             }
-            previous.supersede();
         }
         String code = CodeGenerator.next(policy.digits());
         String lang = command.lang();
@@ -105,8 +108,8 @@ public class DefaultChallengeService implements ChallengeService {
         RenderedMessage message = TemplateRenderer.render(project.templateVersions(), lang, code);
         challenge.setLang(message.lang());
         em.persist(challenge);
+        // the challenge row is the record of a successful generate: no audit row on the hot path
         if (command.templateRequest()) {
-            audit.api(project.projectId(), "GENERATE", "TEMPLATE_RETURNED", masked, command.ipAddress(), now);
             return new GenerateResult(GenerateStatus.GENERATED, message.subject(), message.body());
         }
         Map<String, String> content = new LinkedHashMap<>();
@@ -118,7 +121,6 @@ public class DefaultChallengeService implements ChallengeService {
         Delivery delivery = new Delivery(challenge.getId(), project.projectId(), project.channelId(),
                 keyring.seal(Settings.toJson(content)), now);
         em.persist(delivery);
-        audit.api(project.projectId(), "GENERATE", "QUEUED", masked, command.ipAddress(), now);
         queued.fire(new DeliveryQueued(delivery.getId()));
         return GenerateResult.of(GenerateStatus.GENERATED);
     }
@@ -141,11 +143,12 @@ public class DefaultChallengeService implements ChallengeService {
         VerificationResult result = check(user, latest.isEmpty() ? null : latest.get(0), payload.get().value(),
                 policy, command, now);
         if (result == VerificationResult.VERIFIED) {
+            // the challenge's verified_at records it: no audit row on the hot path
             user.succeeded();
         } else {
             user.failed(policy.lockoutFailures(), policy.lockoutMillis(), now);
+            audit.api(projectId, "VERIFY", result.name(), null, command.ipAddress(), now);
         }
-        audit.api(projectId, "VERIFY", result.name(), null, command.ipAddress(), now);
         return result;
     }
 
@@ -186,12 +189,21 @@ public class DefaultChallengeService implements ChallengeService {
                 && !Keyring.same(challenge.getUserAgentHash(), keyring.fingerprint(command.userAgent())));
     }
 
-    private EndUser lockOrCreate(String userKey, long projectId, long now) {
-        em.createNativeQuery("insert into end_user (user_key, project_id, window_started_at, sends_in_window, "
-                        + "consecutive_failures) values (?, ?, ?, 0, 0) on conflict do nothing")
+    /** True if this is the user's first generate: the row was created with this send counted. */
+    private boolean countFirstSend(String userKey, long projectId, long now) {
+        return em.createNamedQuery(EndUser.INSERT_FIRST_SEND)
                 .setParameter(1, userKey).setParameter(2, projectId).setParameter(3, now)
-                .executeUpdate();
-        return em.find(EndUser.class, userKey, LockModeType.PESSIMISTIC_WRITE);
+                .executeUpdate() == 1;
+    }
+
+    /** Counts a send of a known user; false when the send quota is spent or the user is locked out. */
+    private boolean countSend(String userKey, OtpPolicy policy, long now) {
+        long windowStart = now - policy.sendWindowMillis();
+        return em.createNamedQuery(EndUser.COUNT_SEND)
+                .setParameter(1, windowStart).setParameter(2, windowStart).setParameter(3, now)
+                .setParameter(4, userKey).setParameter(5, windowStart).setParameter(6, policy.maxSends())
+                .setParameter(7, policy.lockoutFailures()).setParameter(8, now - policy.lockoutMillis())
+                .executeUpdate() == 1;
     }
 
     private List<Challenge> activeChallenges(String userKey) {

@@ -3,6 +3,7 @@ package org.secure2fa.challenge.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.Table;
 
 /**
@@ -12,7 +13,27 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "end_user")
+@NamedNativeQuery(name = EndUser.INSERT_FIRST_SEND, query = "insert into end_user (user_key, project_id, "
+        + "window_started_at, sends_in_window, consecutive_failures) values (?, ?, ?, 1, 0) on conflict do nothing")
+@NamedNativeQuery(name = EndUser.COUNT_SEND, query = "update end_user set "
+        + "sends_in_window = case when window_started_at <= ? then 1 else sends_in_window + 1 end, "
+        + "window_started_at = case when window_started_at <= ? then ? else window_started_at end "
+        + "where user_key = ? and (window_started_at <= ? or sends_in_window < ?) "
+        + "and not (consecutive_failures >= ? and coalesce(last_failure_at, 0) > ?)")
 public class EndUser {
+
+    /**
+     * Creates the row of a user seen for the first time, counting its first send: one statement, and
+     * the new row stays locked until commit. Parameters: user key, project id, now.
+     */
+    public static final String INSERT_FIRST_SEND = "EndUser.insertFirstSend";
+
+    /**
+     * Counts a send of a known user if the window's quota allows it and the user is not locked out, in
+     * one conditional update (which also locks the row): 1 row updated means counted. Parameters:
+     * window start, window start, now, user key, window start, max sends, lockout failures, lockout start.
+     */
+    public static final String COUNT_SEND = "EndUser.countSend";
 
     @Id
     @Column(name = "user_key", length = 64)
@@ -46,19 +67,6 @@ public class EndUser {
     /** True while the user is locked out after too many consecutive failures. */
     public boolean isLockedOut(int lockoutFailures, long lockoutMillis, long now) {
         return consecutiveFailures >= lockoutFailures && lastFailureAt != null && now - lastFailureAt < lockoutMillis;
-    }
-
-    /** Counts one send; false when the window's quota is spent (nothing is counted then). */
-    public boolean tryCountSend(int maxSends, long windowMillis, long now) {
-        if (now - windowStartedAt >= windowMillis) {
-            windowStartedAt = now;
-            sendsInWindow = 0;
-        }
-        if (sendsInWindow >= maxSends) {
-            return false;
-        }
-        sendsInWindow++;
-        return true;
     }
 
     public void failed(int lockoutFailures, long lockoutMillis, long now) {
