@@ -94,12 +94,12 @@ public class SmtpProvider implements DeliveryProvider {
             Transport.send(message);
             return DeliveryReceipt.accepted(message.getMessageID());
         } catch (AddressException | UnsupportedEncodingException e) {
-            return DeliveryReceipt.rejected("Invalid address: " + e.getMessage());
+            return DeliveryReceipt.rejectedRecipient("Invalid address: " + e.getMessage());
         } catch (AuthenticationFailedException e) {
             return DeliveryReceipt.rejected("SMTP authentication failed");
         } catch (SendFailedException e) {
             return e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0
-                    ? DeliveryReceipt.rejected("Recipient refused: " + e.getMessage())
+                    ? DeliveryReceipt.rejectedRecipient("Recipient refused: " + e.getMessage())
                     : DeliveryReceipt.retry("Send failed: " + e.getMessage());
         } catch (MessagingException e) {
             return DeliveryReceipt.retry("SMTP error: " + e.getMessage());

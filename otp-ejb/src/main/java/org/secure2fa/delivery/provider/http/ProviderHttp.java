@@ -1,0 +1,182 @@
+package org.secure2fa.delivery.provider.http;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.secure2fa.delivery.spi.DeliveryReceipt;
+
+/**
+ * What every HTTP delivery provider shares: one HTTP client with a connect timeout, a read timeout
+ * per call ({@code timeout_ms}, 10 s by default), a configurable base URL ({@code base_url}, so
+ * tests can point a provider at a local stub of its API), and the usual mapping of answers:
+ * 2xx accepted; 408, 425, 429 and 5xx (and timeouts and I/O errors) retried; other 4xx rejected.
+ */
+public final class ProviderHttp {
+
+    /** Looked up once: the {@code Json.*} factory methods look the provider up on every call. */
+    public static final JsonProvider JSON = JsonProvider.provider();
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private static final int MAX_DETAIL = 300;
+
+    /** A provider's answer. */
+    public record Answer(int status, String body, Map<String, java.util.List<String>> headers) {
+
+        public boolean isSuccess() {
+            return status >= 200 && status < 300;
+        }
+
+        public boolean isTransient() {
+            return status == 408 || status == 425 || status == 429 || status >= 500;
+        }
+
+        /** The body as a JSON object, or an empty object when it is not one. */
+        public JsonObject json() {
+            return parseJson(body);
+        }
+
+        /** "HTTP 400: {first 300 characters of the body}", for the delivery's last_error. */
+        public String describe() {
+            String text = body == null ? "" : body.strip();
+            return "HTTP " + status + (text.isEmpty() ? "" : ": " + (text.length() > MAX_DETAIL
+                    ? text.substring(0, MAX_DETAIL) + "…" : text));
+        }
+    }
+
+    /** Thrown for a call that did not get an answer (timeout, refused connection, reset). */
+    public static final class NoAnswer extends Exception {
+        public NoAnswer(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
+    }
+
+    private ProviderHttp() {
+    }
+
+    /** The base URL from the settings, or the provider's documented one; without a trailing slash. */
+    public static String baseUrl(Map<String, String> settings, String documentedDefault) {
+        String url = settings.getOrDefault("base_url", "");
+        url = url.isBlank() ? documentedDefault : url.strip();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** A request to {@code baseUrl + path} with the channel's read timeout. */
+    public static HttpRequest.Builder request(String baseUrl, String path, Map<String, String> settings) {
+        long timeout = parseLong(settings.get("timeout_ms"), 10_000);
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMillis(timeout));
+    }
+
+    public static Answer send(HttpRequest request) throws NoAnswer {
+        try {
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), response.headers().map());
+        } catch (HttpTimeoutException e) {
+            throw new NoAnswer("Timed out: " + request.uri().getHost(), e);
+        } catch (IOException e) {
+            throw new NoAnswer("No answer from " + request.uri().getHost() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NoAnswer("Interrupted", e);
+        }
+    }
+
+    /**
+     * Sends and maps the answer the usual way; {@code messageId} reads the provider's id from a
+     * successful answer, {@code recipientFault} tells whether a 4xx rejection blames the recipient.
+     */
+    public static DeliveryReceipt exchange(HttpRequest request, Function<Answer, String> messageId,
+                                           Function<Answer, Boolean> recipientFault) {
+        try {
+            Answer answer = send(request);
+            if (answer.isSuccess()) {
+                return DeliveryReceipt.accepted(messageId.apply(answer));
+            }
+            if (answer.isTransient()) {
+                return DeliveryReceipt.retry(answer.describe());
+            }
+            return Boolean.TRUE.equals(recipientFault.apply(answer))
+                    ? DeliveryReceipt.rejectedRecipient(answer.describe())
+                    : DeliveryReceipt.rejected(answer.describe());
+        } catch (NoAnswer e) {
+            return DeliveryReceipt.retry(e.getMessage());
+        }
+    }
+
+    public static String basicAuth(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                ((user == null ? "" : user) + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** application/x-www-form-urlencoded, skipping null values. */
+    public static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    public static JsonObjectBuilder object() {
+        return JSON.createObjectBuilder();
+    }
+
+    public static JsonObject parseJson(String body) {
+        if (body == null || body.isBlank()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (var reader = JSON.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : JsonValue.EMPTY_JSON_OBJECT;
+        } catch (RuntimeException e) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+
+    /** A string found by a JSON pointer such as {@code /messages/0/message-id}, if there. */
+    public static Optional<String> pointer(JsonObject json, String pointer) {
+        try {
+            JsonValue value = JSON.createPointer(pointer).getValue(json);
+            return switch (value.getValueType()) {
+                case STRING -> Optional.of(((jakarta.json.JsonString) value).getString());
+                case NUMBER, TRUE, FALSE -> Optional.of(value.toString());
+                default -> Optional.empty();
+            };
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static String required(Map<String, String> settings, String key) {
+        String value = settings.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("The channel setting " + key + " is missing");
+        }
+        return value.strip();
+    }
+
+    private static long parseLong(String value, long fallback) {
+        try {
+            return value == null || value.isBlank() ? fallback : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}
