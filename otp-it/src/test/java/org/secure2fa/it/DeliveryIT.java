@@ -98,7 +98,9 @@ class DeliveryIT {
         Map<String, Object> delivery = Fixtures.row("select status, last_error from delivery where project_id = ?",
                 project.id());
         assertTrue(Arrays.asList("PENDING", "SENDING").contains(delivery.get("status")), delivery.toString());
-        assertTrue(String.valueOf(delivery.get("last_error")).contains("SMTP"), delivery.toString());
+        String error = String.valueOf(delivery.get("last_error"));
+        // after a few failures the channel's circuit opens and attempts wait for it instead of calling
+        assertTrue(error.contains("SMTP") || error.contains("circuits open"), delivery.toString());
     }
 
     @Test

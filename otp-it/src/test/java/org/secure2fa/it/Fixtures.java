@@ -21,7 +21,7 @@ import org.secure2fa.project.control.KeyMaterial;
 public final class Fixtures {
 
     /** A project the tests can call the API with. */
-    public record TestProject(long id, String publicKey, String secretKey) {
+    public record TestProject(long id, String publicKey, String secretKey, long channelId) {
 
         public SecretKeySpec key() {
             return PayloadCipher.keyOf(secretKey).orElseThrow();
@@ -38,6 +38,8 @@ public final class Fixtures {
         String provider = "dev-outbox";
         Map<String, String> settings = new LinkedHashMap<>(Map.of("from", "otp@example.com"));
         boolean linked = true;
+        String fallbackProvider;
+        Map<String, String> fallbackSettings;
         Integer digits;
         Integer lifetimeSeconds;
         Integer maxAttempts;
@@ -54,6 +56,19 @@ public final class Fixtures {
             settings = new LinkedHashMap<>(Map.of("host", "127.0.0.1", "port", Integer.toString(port),
                     "security", "NONE", "from", "otp@example.com", "from_name", "Secure 2FA tests",
                     "timeout_ms", "3000"));
+            return this;
+        }
+
+        public Spec provider(String provider, Map<String, String> settings) {
+            this.provider = provider;
+            this.settings = new LinkedHashMap<>(settings);
+            return this;
+        }
+
+        /** A second channel, SMTP to {@code port}, that the first fails over to. */
+        public Spec fallbackSmtp(int port) {
+            fallbackProvider = "smtp";
+            fallbackSettings = new Spec().smtp(port).settings;
             return this;
         }
 
@@ -101,10 +116,18 @@ public final class Fixtures {
         String publicKey = KeyMaterial.newPublicKey();
         String secretKey = KeyMaterial.newSecretKey();
         try (Connection c = TestServer.get().connection()) {
+            Long fallbackId = null;
+            if (spec.fallbackProvider != null) {
+                fallbackId = next(c, "channel_seq");
+                update(c, "insert into channel (id, name, channel_type, provider_id, settings_sealed, created_at) "
+                                + "values (?, ?, ?, ?, ?, ?)", fallbackId, "fallback channel", spec.channelType,
+                        spec.fallbackProvider, TestServer.KEYRING.seal(Settings.toJson(spec.fallbackSettings)), now);
+            }
             long channelId = next(c, "channel_seq");
-            update(c, "insert into channel (id, name, channel_type, provider_id, settings_sealed, created_at) "
-                            + "values (?, ?, ?, ?, ?, ?)", channelId, "test channel", spec.channelType, spec.provider,
-                    TestServer.KEYRING.seal(Settings.toJson(spec.settings)), now);
+            update(c, "insert into channel (id, name, channel_type, provider_id, settings_sealed, created_at, "
+                            + "fallback_channel_id) values (?, ?, ?, ?, ?, ?, ?)", channelId, "test channel",
+                    spec.channelType, spec.provider, TestServer.KEYRING.seal(Settings.toJson(spec.settings)), now,
+                    fallbackId);
             long templateId = next(c, "template_seq");
             update(c, "insert into template (id, name, created_at) values (?, ?, ?)", templateId, "test template", now);
             int position = 0;
@@ -120,7 +143,7 @@ public final class Fixtures {
                     TestServer.KEYRING.seal(secretKey), spec.linked ? channelId : null,
                     spec.linked ? templateId : null, spec.digits, spec.lifetimeSeconds, spec.maxAttempts,
                     spec.deviceCheck, now);
-            return new TestProject(projectId, publicKey, secretKey);
+            return new TestProject(projectId, publicKey, secretKey, channelId);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

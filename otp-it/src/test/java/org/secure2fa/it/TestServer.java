@@ -58,6 +58,8 @@ public final class TestServer {
         env.put("OTP_DELIVERY_CLAIM_TIMEOUT_MS", "10000");
         env.put("OTP_DELIVERY_DEV_OUTBOX_DIR", outbox.toAbsolutePath().toString());
         env.put("OTP_DEMO_ENABLED", "false");
+        env.put("OTP_DELIVERY_CIRCUIT_FAILURES", "2");
+        env.put("OTP_DELIVERY_CIRCUIT_OPEN_MS", "3000");
         server.withEnvironment(env);
         try {
             if (server.isRunning()) {

@@ -1,5 +1,7 @@
 package org.secure2fa.challenge.control;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.regex.Pattern;
 import org.secure2fa.delivery.spi.ChannelType;
 
@@ -16,8 +18,20 @@ public final class Recipients {
     private Recipients() {
     }
 
+    /**
+     * An E.164 number (written as such: a plus and digits only) that libphonenumber knows as a valid
+     * number of its country, so that codes are not sent, and paid for, to numbers that cannot exist.
+     */
     public static boolean isPhone(String value) {
-        return value != null && E164.matcher(value).matches();
+        if (value == null || !E164.matcher(value).matches()) {
+            return false;
+        }
+        try {
+            PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+            return phones.isValidNumber(phones.parse(value, null));
+        } catch (NumberParseException e) {
+            return false;
+        }
     }
 
     public static boolean isEmail(String value) {

@@ -1,13 +1,26 @@
 package org.secure2fa.delivery.boundary;
 
+import java.util.List;
 import java.util.Map;
 import org.secure2fa.delivery.spi.DeliveryRequest;
 
-/** An outbox row this node has claimed, opened and ready to hand to its provider. */
-public record ClaimedDelivery(DeliveryRequest request, String providerId, Map<String, String> settings, int attempt) {
+/**
+ * An outbox row this node has claimed, opened and ready to send: the message and the routes to try in
+ * order (the channel it is on, then that channel's fallbacks).
+ */
+public record ClaimedDelivery(DeliveryRequest request, List<Route> routes, int attempt) {
+
+    /** One channel of the failover chain: its provider and its opened settings. */
+    public record Route(long channelId, String providerId, Map<String, String> settings) {
+
+        @Override
+        public String toString() {
+            return "Route[" + channelId + ", " + providerId + "]";
+        }
+    }
 
     @Override
     public String toString() {
-        return "ClaimedDelivery[" + request.deliveryId() + ", " + providerId + ", attempt " + attempt + "]";
+        return "ClaimedDelivery[" + request.deliveryId() + ", " + routes + ", attempt " + attempt + "]";
     }
 }

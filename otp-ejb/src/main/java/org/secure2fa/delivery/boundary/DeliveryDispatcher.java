@@ -14,12 +14,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.secure2fa.delivery.control.Circuits;
 import org.secure2fa.delivery.control.DeliveryBacklog;
 import org.secure2fa.delivery.control.DeliveryProviders;
 import org.secure2fa.delivery.spi.DeliveryProvider;
@@ -53,6 +55,9 @@ public class DeliveryDispatcher {
 
     @Inject
     DeliveryBacklog backlog;
+
+    @Inject
+    Circuits circuits;
 
     @Inject
     @ConfigProperty(name = "otp.delivery.poll-interval-ms", defaultValue = "2000")
@@ -96,26 +101,54 @@ public class DeliveryDispatcher {
         }
     }
 
+    /**
+     * Sends through the first route whose circuit allows it. A rejection that is not the recipient's
+     * fault, or a transient failure that opens the route's circuit, moves on to the next route at once.
+     */
     private void deliver(long deliveryId) {
         var claimed = outbox.claim(deliveryId);
         if (claimed.isEmpty()) {
             return;
         }
         var delivery = claimed.get();
-        DeliveryReceipt receipt;
-        var provider = providers.byId(delivery.providerId());
-        if (provider.isEmpty()) {
-            receipt = DeliveryReceipt.rejected("No delivery provider with id " + delivery.providerId());
-        } else {
-            receipt = sendSafely(provider.get(), delivery);
+        List<ClaimedDelivery.Route> routes = delivery.routes();
+        ClaimedDelivery.Route used = routes.get(0);
+        DeliveryReceipt receipt = DeliveryReceipt.retry("Every provider of the channel is unavailable (circuits open)");
+        for (int i = 0; i < routes.size(); i++) {
+            ClaimedDelivery.Route route = routes.get(i);
+            boolean last = i == routes.size() - 1;
+            long now = System.currentTimeMillis();
+            if (!circuits.allows(route.channelId(), now)) {
+                continue;
+            }
+            used = route;
+            var provider = providers.byId(route.providerId());
+            receipt = provider.isEmpty()
+                    ? DeliveryReceipt.rejected("No delivery provider with id " + route.providerId())
+                    : sendSafely(provider.get(), delivery, route);
+            if (receipt.outcome() == DeliveryReceipt.Outcome.ACCEPTED || receipt.recipientFault()) {
+                circuits.succeeded(route.channelId());
+                break;
+            }
+            circuits.failed(route.channelId(), now);
+            boolean failOver = receipt.outcome() == DeliveryReceipt.Outcome.REJECTED
+                    || circuits.isOpen(route.channelId(), now);
+            if (!failOver || last) {
+                break;
+            }
+            LOG.info("Delivery " + deliveryId + ": failing over from channel " + route.channelId()
+                    + " (" + route.providerId() + "): " + receipt.detail());
         }
-        outbox.record(deliveryId, delivery.providerId(), receipt);
-        LOG.fine(() -> "Delivery " + deliveryId + " via " + delivery.providerId() + ": " + receipt.outcome());
+        ClaimedDelivery.Route route = used;
+        DeliveryReceipt answer = receipt;
+        outbox.record(deliveryId, route.channelId(), route.providerId(), answer);
+        LOG.fine(() -> "Delivery " + deliveryId + " via " + route.providerId() + ": " + answer.outcome());
     }
 
-    private static DeliveryReceipt sendSafely(DeliveryProvider provider, ClaimedDelivery delivery) {
+    private static DeliveryReceipt sendSafely(DeliveryProvider provider, ClaimedDelivery delivery,
+                                              ClaimedDelivery.Route route) {
         try {
-            return provider.send(delivery.request(), delivery.settings());
+            return provider.send(delivery.request(), route.settings());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Provider " + provider.id() + " failed unexpectedly on " + delivery, e);
             return DeliveryReceipt.retry(e.getClass().getSimpleName() + ": " + e.getMessage());

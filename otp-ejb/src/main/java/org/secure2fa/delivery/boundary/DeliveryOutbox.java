@@ -6,7 +6,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,6 +29,8 @@ import org.secure2fa.delivery.spi.DeliveryRequest;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DeliveryOutbox {
+
+    private static final int MAX_ROUTES = 5;
 
     @PersistenceContext(unitName = "otp")
     EntityManager em;
@@ -68,26 +73,47 @@ public class DeliveryOutbox {
             return Optional.empty();
         }
         Delivery delivery = em.find(Delivery.class, deliveryId);
-        Channel channel = em.find(Channel.class, delivery.getChannelId());
-        if (channel == null || delivery.getPayloadSealed() == null) {
-            delivery.failed(null, channel == null ? "The channel was deleted" : "The message was erased", now);
+        List<ClaimedDelivery.Route> routes = routesFrom(delivery.getRouteChannelId() != null
+                ? delivery.getRouteChannelId() : delivery.getChannelId());
+        if (routes.isEmpty() || delivery.getPayloadSealed() == null) {
+            delivery.failed(null, routes.isEmpty() ? "The channel was deleted" : "The message was erased", now);
             return Optional.empty();
         }
         Map<String, String> content = Settings.fromJson(keyring.open(delivery.getPayloadSealed()));
-        Map<String, String> settings = channel.getSettingsSealed() == null ? Map.of()
-                : Settings.fromJson(keyring.open(channel.getSettingsSealed()));
         DeliveryRequest request = new DeliveryRequest(deliveryId, ChannelType.valueOf(content.get("type")),
                 content.get("to"), content.get("subject"), content.get("body"), content.get("html"));
-        return Optional.of(new ClaimedDelivery(request, channel.getProviderId(), settings, delivery.getAttempts()));
+        return Optional.of(new ClaimedDelivery(request, routes, delivery.getAttempts()));
     }
 
-    /** Records a provider's answer: sent, failed for good, or due again after a backoff. */
-    public void record(long deliveryId, String providerId, DeliveryReceipt receipt) {
+    /** The channel and its fallbacks, in order; a chain that loops stops where it would repeat. */
+    private List<ClaimedDelivery.Route> routesFrom(long channelId) {
+        List<ClaimedDelivery.Route> routes = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        Long next = channelId;
+        while (next != null && seen.add(next) && routes.size() < MAX_ROUTES) {
+            Channel channel = em.find(Channel.class, next);
+            if (channel == null) {
+                break;
+            }
+            Map<String, String> settings = channel.getSettingsSealed() == null ? Map.of()
+                    : Settings.fromJson(keyring.open(channel.getSettingsSealed()));
+            routes.add(new ClaimedDelivery.Route(channel.getId(), channel.getProviderId(), settings));
+            next = channel.getFallbackChannelId();
+        }
+        return routes;
+    }
+
+    /**
+     * Records a provider's answer: sent, failed for good, or due again after a backoff; and which
+     * channel of the failover chain the message is now on.
+     */
+    public void record(long deliveryId, long routeChannelId, String providerId, DeliveryReceipt receipt) {
         long now = System.currentTimeMillis();
         Delivery delivery = em.find(Delivery.class, deliveryId);
         if (delivery == null) {
             return;
         }
+        delivery.onRoute(routeChannelId);
         switch (receipt.outcome()) {
             case ACCEPTED -> delivery.sent(providerId, receipt.providerMessageId(), now);
             case REJECTED -> delivery.failed(providerId, receipt.detail(), now);

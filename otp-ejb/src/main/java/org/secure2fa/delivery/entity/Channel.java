@@ -41,6 +41,10 @@ public class Channel {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    /** The channel to fail over to when this one's provider fails or its circuit is open, or null. */
+    @Column(name = "fallback_channel_id")
+    private Long fallbackChannelId;
+
     protected Channel() {
     }
 
@@ -61,4 +65,6 @@ public class Channel {
     public String getSettingsSealed() { return settingsSealed; }
     public void setSettingsSealed(String settingsSealed) { this.settingsSealed = settingsSealed; }
     public long getCreatedAt() { return createdAt; }
+    public Long getFallbackChannelId() { return fallbackChannelId; }
+    public void setFallbackChannelId(Long fallbackChannelId) { this.fallbackChannelId = fallbackChannelId; }
 }

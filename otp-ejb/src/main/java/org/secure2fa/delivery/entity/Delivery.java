@@ -26,6 +26,8 @@ import jakarta.persistence.Table;
         + "d.claimedUntil = :until, d.attempts = d.attempts + 1, d.updatedAt = :now where d.id = :id and ("
         + "(d.status = org.secure2fa.delivery.entity.DeliveryStatus.PENDING and d.nextAttemptAt <= :now) "
         + "or (d.status = org.secure2fa.delivery.entity.DeliveryStatus.SENDING and d.claimedUntil < :now))")
+@NamedQuery(name = "Delivery.findByProviderMessageId", query = "select d from Delivery d where "
+        + "d.providerId = :providerId and d.providerMessageId = :messageId")
 @NamedQuery(name = "Delivery.countBacklog", query = "select count(d) from Delivery d where "
         + "d.status = org.secure2fa.delivery.entity.DeliveryStatus.PENDING or d.status = org.secure2fa.delivery.entity.DeliveryStatus.SENDING")
 public class Delivery {
@@ -56,6 +58,10 @@ public class Delivery {
 
     @Column(name = "claimed_until")
     private Long claimedUntil;
+
+    /** The channel of the failover chain this message is on; null for the project's channel itself. */
+    @Column(name = "route_channel_id")
+    private Long routeChannelId;
 
     @Column(name = "payload_sealed", length = 40000)
     private String payloadSealed;
@@ -89,6 +95,10 @@ public class Delivery {
         this.updatedAt = now;
     }
 
+    public void onRoute(long channelId) {
+        this.routeChannelId = channelId == this.channelId ? null : channelId;
+    }
+
     public void sent(String providerId, String providerMessageId, long now) {
         this.status = DeliveryStatus.SENT;
         this.providerId = providerId;
@@ -117,6 +127,15 @@ public class Delivery {
         this.updatedAt = now;
     }
 
+    /** A provider's delivery report; a report never moves a message back to sending. */
+    public void reported(DeliveryStatus outcome, String detail, long now) {
+        this.status = outcome;
+        if (detail != null) {
+            this.lastError = truncate(detail);
+        }
+        this.updatedAt = now;
+    }
+
     private static String truncate(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
@@ -125,6 +144,7 @@ public class Delivery {
     public Long getChallengeId() { return challengeId; }
     public long getProjectId() { return projectId; }
     public long getChannelId() { return channelId; }
+    public Long getRouteChannelId() { return routeChannelId; }
     public DeliveryStatus getStatus() { return status; }
     public int getAttempts() { return attempts; }
     public long getNextAttemptAt() { return nextAttemptAt; }

@@ -9,5 +9,11 @@ public enum DeliveryStatus {
     /** Accepted by the provider. */
     SENT,
     /** Permanently rejected, or out of attempts. */
-    FAILED
+    FAILED,
+    /** The provider reported (by webhook) that it reached the recipient. */
+    DELIVERED,
+    /** Email bounced or was reported as spam (by webhook). */
+    BOUNCED,
+    /** The carrier could not deliver the SMS (by webhook). */
+    UNDELIVERED
 }

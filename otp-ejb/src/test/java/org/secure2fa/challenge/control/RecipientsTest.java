@@ -36,7 +36,8 @@ class RecipientsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"14155552671", "+04155552671", "+1 415 555 2671", "+1415555267100000", "+12", "+1-415-555"})
+    @ValueSource(strings = {"14155552671", "+04155552671", "+1 415 555 2671", "+1415555267100000", "+12", "+1-415-555",
+            "+11234567890", "+4412345", "+999123456789"})
     void invalidPhones(String phone) {
         assertFalse(Recipients.isPhone(phone));
     }

@@ -1,0 +1,88 @@
+package org.secure2fa.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.secure2fa.delivery.boundary.DeliveryReports;
+import org.secure2fa.delivery.spi.CallbackRequest;
+
+/**
+ * {@code POST /otp/webhooks/{channelId}}: delivery-status callbacks from providers (give this URL to
+ * the provider when you set up its webhook). The channel's provider verifies each call (signature,
+ * shared secret or credentials); an unsigned or forged call is answered 401 and changes nothing.
+ * Providers sign the URL they called: behind a proxy, set {@code otp.webhook.public-base-url}.
+ */
+@ApplicationScoped
+@Path("webhooks/{channelId}")
+public class WebhookResource {
+
+    @Inject
+    DeliveryReports reports;
+
+    @Inject
+    @ConfigProperty(name = "otp.webhook.public-base-url")
+    Optional<String> publicBaseUrl;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@PathParam("channelId") String channelId, @Context HttpHeaders headers,
+                            @Context UriInfo uri, String body) {
+        long id;
+        try {
+            id = Long.parseLong(channelId);
+        } catch (NumberFormatException e) {
+            return ApiResponses.generate(404, false, "Unknown webhook.");
+        }
+        Map<String, List<String>> lowerHeaders = new HashMap<>();
+        headers.getRequestHeaders().forEach((k, v) -> lowerHeaders.put(k.toLowerCase(Locale.ROOT), v));
+        Map<String, List<String>> params = new HashMap<>(uri.getQueryParameters());
+        MediaType type = headers.getMediaType();
+        if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) && body != null) {
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                try {
+                    String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRequestException("The form body is not valid URL encoding.");
+                }
+            }
+        }
+        String url = publicBaseUrl.filter(s -> !s.isBlank())
+                .map(base -> stripSlash(base) + uri.getRequestUri().getRawPath()
+                        + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()))
+                .orElse(uri.getRequestUri().toString());
+        var outcome = reports.apply(id, new CallbackRequest("POST", url, lowerHeaders, body == null ? "" : body, params));
+        return switch (outcome.result()) {
+            case APPLIED -> ApiResponses.json(200, ApiResponses.JSON.createObjectBuilder()
+                    .add("success", true).add("updated", outcome.changed()));
+            case REJECTED -> ApiResponses.generate(401, false, "The callback's signature or credentials do not verify.");
+            case UNKNOWN_CHANNEL -> ApiResponses.generate(404, false, "Unknown webhook.");
+        };
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}
