@@ -1,17 +1,30 @@
 package org.secure2fa.delivery.provider;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.secure2fa.delivery.provider.http.ProviderHttp;
+import org.secure2fa.delivery.spi.CallbackRejectedException;
+import org.secure2fa.delivery.spi.CallbackRequest;
 import org.secure2fa.delivery.spi.ChannelType;
 import org.secure2fa.delivery.spi.DeliveryProvider;
 import org.secure2fa.delivery.spi.DeliveryReceipt;
 import org.secure2fa.delivery.spi.DeliveryRequest;
 import org.secure2fa.delivery.spi.ProviderSetting;
+import org.secure2fa.delivery.spi.StatusCallbacks;
+import org.secure2fa.delivery.spi.StatusUpdate;
 
 /**
  * Mailgun's Messages API, as its reference documents it: {@code POST /v3/{domain}/messages} on
@@ -28,12 +41,25 @@ import org.secure2fa.delivery.spi.ProviderSetting;
  * the recipient; other 4xx (401 bad key, 402 request failed, 404 unknown domain, a bad {@code from}) the
  * configuration. Suppressed recipients are not refused at send time: Mailgun accepts the message and
  * reports it {@code failed} on the webhook.
+ *
+ * <p>Status comes from Mailgun's webhooks (the JSON kind), as "Securing Webhooks" documents them: the
+ * body is {@code {"signature":{"timestamp","token","signature"},"event-data":{…}}} and the signature is
+ * the hex HMAC-SHA256 of timestamp followed by token, keyed with the account's HTTP webhook signing
+ * key. {@code event-data.event} {@code delivered} is DELIVERED; {@code failed} with
+ * {@code severity: permanent} is BOUNCED, as is {@code complained}; a temporary failure (Mailgun retries
+ * it) and every other event are skipped. The message id reported is
+ * {@code event-data.message.headers.message-id} without angle brackets, the same form as the id kept at
+ * send time. A timestamp more than ten minutes from now is refused. Legacy form-encoded webhooks and the
+ * subaccount {@code parent-signature} are not supported.
  */
 @ApplicationScoped
-public class MailgunProvider implements DeliveryProvider {
+public class MailgunProvider implements DeliveryProvider, StatusCallbacks {
 
     public static final String ID = "mailgun";
     static final String API = "https://api.mailgun.net";
+
+    /** Now, for the freshness of signed callbacks; tests fix it. */
+    Clock clock = Clock.systemUTC();
 
     @Override
     public String id() {
@@ -94,5 +120,67 @@ public class MailgunProvider implements DeliveryProvider {
             id = id.substring(1, id.length() - 1);
         }
         return id;
+    }
+
+    @Override
+    public List<ProviderSetting> callbackSettings() {
+        return List.of(ProviderSetting.secret("webhook_signing_key", "HTTP webhook signing key", true));
+    }
+
+    @Override
+    public List<StatusUpdate> parse(CallbackRequest request, Map<String, String> settings)
+            throws CallbackRejectedException {
+        String signingKey = Webhooks.setting(settings, "webhook_signing_key");
+        JsonValue body = Webhooks.json(request.body());
+        if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new CallbackRejectedException("Not a Mailgun webhook: the body is not a JSON object");
+        }
+        JsonObject json = body.asJsonObject();
+        String timestamp = ProviderHttp.pointer(json, "/signature/timestamp").orElse(null);
+        String token = ProviderHttp.pointer(json, "/signature/token").orElse(null);
+        String signature = ProviderHttp.pointer(json, "/signature/signature").orElse(null);
+        if (timestamp == null || token == null || signature == null) {
+            throw new CallbackRejectedException("The Mailgun webhook is not signed");
+        }
+        String expected = hmacHex(signingKey, timestamp + token);
+        if (!Webhooks.sameSecret(expected, signature.strip().toLowerCase(Locale.ROOT))) {
+            throw new CallbackRejectedException("The Mailgun webhook signature does not verify");
+        }
+        Webhooks.requireFresh(timestamp, clock);
+
+        String event = ProviderHttp.pointer(json, "/event-data/event").orElse("");
+        String messageId = ProviderHttp.pointer(json, "/event-data/message/headers/message-id").map(MailgunProvider::bare)
+                .orElse(null);
+        if (messageId == null || messageId.isEmpty()) {
+            return List.of();
+        }
+        return switch (event) {
+            case "delivered" -> List.of(new StatusUpdate(messageId, StatusUpdate.Kind.DELIVERED,
+                    ProviderHttp.pointer(json, "/event-data/delivery-status/message").orElse(null)));
+            case "failed" -> "permanent".equals(ProviderHttp.pointer(json, "/event-data/severity").orElse(""))
+                    ? List.of(new StatusUpdate(messageId, StatusUpdate.Kind.BOUNCED, failure(json)))
+                    : List.of();
+            case "complained" -> List.of(new StatusUpdate(messageId, StatusUpdate.Kind.BOUNCED, "complained"));
+            default -> List.of();
+        };
+    }
+
+    private static String failure(JsonObject json) {
+        String reason = ProviderHttp.pointer(json, "/event-data/reason").orElse("failed");
+        String description = ProviderHttp.pointer(json, "/event-data/delivery-status/description")
+                .filter(d -> !d.isBlank())
+                .or(() -> ProviderHttp.pointer(json, "/event-data/delivery-status/message"))
+                .orElse("");
+        return description.isBlank() ? reason : reason + ": " + description;
+    }
+
+    static String hmacHex(String key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
