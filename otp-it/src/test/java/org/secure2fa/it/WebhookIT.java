@@ -1,0 +1,121 @@
+package org.secure2fa.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.secure2fa.it.Fixtures.TestProject;
+
+/**
+ * Delivery reports through {@code POST /otp/webhooks/{channelId}} on the real server: a callback
+ * verified with the channel's credentials moves the message's status; a forged one is answered 401
+ * and changes nothing. (Each provider's verification is tested in detail by its unit test.)
+ */
+class WebhookIT {
+
+    @RegisterExtension
+    static WireMockExtension stub = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    /** Generates a code and waits until its message was accepted by the stub with {@code messageId}. */
+    private static void sendThrough(TestProject project) throws Exception {
+        String uuid = "webhook-" + UUID.randomUUID();
+        assertEquals(200, Api.generate(project, uuid, uuid + "@example.com").status());
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            if ("SENT".equals(status(project))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not sent: " + status(project));
+    }
+
+    private static String status(TestProject project) {
+        return String.valueOf(Fixtures.row("select status from delivery where project_id = ?", project.id()).get("status"));
+    }
+
+    private static int callback(TestProject project, String contentType, String body, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + "/otp/webhooks/"
+                + project.channelId())).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void postmarkReportsWithTheChannelsCredentials() throws Exception {
+        String messageId = "pm-" + UUID.randomUUID();
+        stub.stubFor(post("/email").willReturn(aResponse().withStatus(200)
+                .withBody("{\"MessageID\":\"" + messageId + "\",\"ErrorCode\":0,\"Message\":\"OK\"}")));
+        TestProject project = Fixtures.project(Fixtures.spec().provider("postmark", Map.of("server_token", "t",
+                "from", "otp@example.com", "base_url", stub.baseUrl(), "webhook_username", "hook",
+                "webhook_password", "s3cret-hook")));
+        sendThrough(project);
+        String report = "{\"RecordType\":\"Delivery\",\"MessageID\":\"" + messageId + "\",\"Recipient\":\"x@example.com\"}";
+
+        String forged = "Basic " + Base64.getEncoder().encodeToString("hook:guess".getBytes(StandardCharsets.UTF_8));
+        assertEquals(401, callback(project, "application/json", report, Map.of("Authorization", forged)));
+        assertEquals(401, callback(project, "application/json", report, Map.of()));
+        assertEquals("SENT", status(project), "a forged report changes nothing");
+
+        String real = "Basic " + Base64.getEncoder().encodeToString("hook:s3cret-hook".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, callback(project, "application/json", report, Map.of("Authorization", real)));
+        assertEquals("DELIVERED", status(project));
+    }
+
+    @Test
+    void mailgunReportsSignedWithTheWebhookSigningKey() throws Exception {
+        String messageId = UUID.randomUUID() + "@mg.example.com";
+        stub.stubFor(post(urlPathMatching("/v3/.*/messages")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"id\":\"<" + messageId + ">\",\"message\":\"Queued. Thank you.\"}")));
+        TestProject project = Fixtures.project(Fixtures.spec().provider("mailgun", Map.of("api_key", "key-1",
+                "domain", "mg.example.com", "from", "otp@mg.example.com", "base_url", stub.baseUrl(),
+                "webhook_signing_key", "signing-key-1")));
+        sendThrough(project);
+
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        String token = UUID.randomUUID().toString().replace("-", "");
+        String eventData = "\"event-data\":{\"event\":\"failed\",\"severity\":\"permanent\",\"reason\":\"bounce\","
+                + "\"message\":{\"headers\":{\"message-id\":\"" + messageId + "\"}}}";
+        String forged = "{\"signature\":{\"timestamp\":\"" + timestamp + "\",\"token\":\"" + token
+                + "\",\"signature\":\"" + hmac("another-key", timestamp + token) + "\"}," + eventData + "}";
+        assertEquals(401, callback(project, "application/json", forged, Map.of()));
+        assertEquals("SENT", status(project));
+
+        String signed = "{\"signature\":{\"timestamp\":\"" + timestamp + "\",\"token\":\"" + token
+                + "\",\"signature\":\"" + hmac("signing-key-1", timestamp + token) + "\"}," + eventData + "}";
+        assertEquals(200, callback(project, "application/json", signed, Map.of()));
+        assertEquals("BOUNCED", status(project));
+    }
+
+    @Test
+    void anUnknownChannelIs404() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + "/otp/webhooks/999999999"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        assertEquals(404, CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    static String hmac(String key, String data) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+    }
+}
