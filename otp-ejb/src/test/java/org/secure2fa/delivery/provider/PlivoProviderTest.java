@@ -33,9 +33,15 @@ class PlivoProviderTest {
     private final DeliveryRequest message = new DeliveryRequest(8, ChannelType.SMS, "+14155552671", null,
             "Your code is 123456", null);
 
+    private Map<String, String> shortTimeout() {
+        Map<String, String> settings = settings();
+        settings.put("timeout_ms", "300");
+        return settings;
+    }
+
     private Map<String, String> settings() {
         return new HashMap<>(Map.of("auth_id", "MAXXXXXXXXXXXXXXXXXX", "auth_token", "plivo-token-1",
-                "src", "+14152828726", "base_url", api.baseUrl(), "timeout_ms", "1000"));
+                "src", "+14152828726", "base_url", api.baseUrl(), "timeout_ms", "5000"));
     }
 
     @Test
@@ -108,7 +114,9 @@ class PlivoProviderTest {
     @Test
     void aTimeoutIsRetried() {
         api.stubFor(post(PATH).willReturn(aResponse().withStatus(202).withBody("{\"message_uuid\":[\"u-4\"]}")
-                .withFixedDelay(2_000)));
-        assertEquals(Outcome.RETRY, provider.send(message, settings()).outcome());
+                .withFixedDelay(1_000)));
+        var receipt = provider.send(message, shortTimeout());
+        assertEquals(Outcome.RETRY, receipt.outcome());
+        assertTrue(receipt.detail().startsWith("Timed out"), receipt.detail());
     }
 }

@@ -50,9 +50,15 @@ class SnsProviderTest {
         provider.clock = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
     }
 
+    private Map<String, String> shortTimeout() {
+        Map<String, String> settings = settings();
+        settings.put("timeout_ms", "300");
+        return settings;
+    }
+
     private Map<String, String> settings() {
         return new HashMap<>(Map.of("access_key_id", KEY_ID, "secret_access_key", SECRET, "region", "eu-west-1",
-                "base_url", api.baseUrl(), "timeout_ms", "1000"));
+                "base_url", api.baseUrl(), "timeout_ms", "5000"));
     }
 
     private static String error(String type, String code, String text) {
@@ -153,7 +159,9 @@ class SnsProviderTest {
 
     @Test
     void aTimeoutIsRetried() {
-        api.stubFor(post("/").willReturn(aResponse().withStatus(200).withBody(OK).withFixedDelay(2_000)));
-        assertEquals(Outcome.RETRY, provider.send(message, settings()).outcome());
+        api.stubFor(post("/").willReturn(aResponse().withStatus(200).withBody(OK).withFixedDelay(1_000)));
+        var receipt = provider.send(message, shortTimeout());
+        assertEquals(Outcome.RETRY, receipt.outcome());
+        assertTrue(receipt.detail().startsWith("Timed out"), receipt.detail());
     }
 }

@@ -33,9 +33,15 @@ class TwilioProviderTest {
     private final DeliveryRequest message = new DeliveryRequest(7, ChannelType.SMS, "+14155552671", null,
             "Your code is 123456", null);
 
+    private Map<String, String> shortTimeout() {
+        Map<String, String> settings = settings();
+        settings.put("timeout_ms", "300");
+        return settings;
+    }
+
     private Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>(Map.of("account_sid", SID, "auth_token", "auth-token-1",
-                "from", "+15005550006", "base_url", api.baseUrl(), "timeout_ms", "1000"));
+                "from", "+15005550006", "base_url", api.baseUrl(), "timeout_ms", "5000"));
         settings.put("status_callback_url", "https://otp.example.com/otp/webhooks/12");
         return settings;
     }
@@ -124,8 +130,10 @@ class TwilioProviderTest {
 
     @Test
     void aTimeoutIsRetried() {
-        api.stubFor(post(PATH).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM4\"}").withFixedDelay(2_000)));
-        assertEquals(Outcome.RETRY, provider.send(message, settings()).outcome());
+        api.stubFor(post(PATH).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM4\"}").withFixedDelay(1_000)));
+        var receipt = provider.send(message, shortTimeout());
+        assertEquals(Outcome.RETRY, receipt.outcome());
+        assertTrue(receipt.detail().startsWith("Timed out"), receipt.detail());
     }
 
     @Test

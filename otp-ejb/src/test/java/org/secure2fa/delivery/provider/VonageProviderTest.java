@@ -31,9 +31,15 @@ class VonageProviderTest {
     private final DeliveryRequest message = new DeliveryRequest(9, ChannelType.SMS, "+447700900000", null,
             "Your code is 123456", null);
 
+    private Map<String, String> shortTimeout() {
+        Map<String, String> settings = settings();
+        settings.put("timeout_ms", "300");
+        return settings;
+    }
+
     private Map<String, String> settings() {
         return new HashMap<>(Map.of("api_key", "abcd1234", "api_secret", "vonage-secret-1", "from", "Secure2FA",
-                "base_url", api.baseUrl(), "timeout_ms", "1000"));
+                "base_url", api.baseUrl(), "timeout_ms", "5000"));
     }
 
     private static String answer(String status, String extra) {
@@ -127,7 +133,9 @@ class VonageProviderTest {
     @Test
     void aTimeoutIsRetried() {
         api.stubFor(post("/sms/json").willReturn(aResponse().withStatus(200).withBody(answer("0", ",\"message-id\":\"m-4\""))
-                .withFixedDelay(2_000)));
-        assertEquals(Outcome.RETRY, provider.send(message, settings()).outcome());
+                .withFixedDelay(1_000)));
+        var receipt = provider.send(message, shortTimeout());
+        assertEquals(Outcome.RETRY, receipt.outcome());
+        assertTrue(receipt.detail().startsWith("Timed out"), receipt.detail());
     }
 }
