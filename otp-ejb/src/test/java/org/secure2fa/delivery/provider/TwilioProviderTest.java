@@ -8,17 +8,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.secure2fa.delivery.spi.CallbackRejectedException;
+import org.secure2fa.delivery.spi.CallbackRequest;
 import org.secure2fa.delivery.spi.ChannelType;
 import org.secure2fa.delivery.spi.DeliveryReceipt.Outcome;
 import org.secure2fa.delivery.spi.DeliveryRequest;
+import org.secure2fa.delivery.spi.StatusUpdate;
 
 /** Twilio against a local stub of its documented Message resource. */
 class TwilioProviderTest {
@@ -144,5 +153,87 @@ class TwilioProviderTest {
         assertEquals(Outcome.REJECTED, receipt.outcome());
         assertFalse(receipt.recipientFault());
         api.verify(0, postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    // --- status callbacks ---------------------------------------------------------------------------
+
+    private static final String HOOK = "https://otp.example.com/otp/webhooks/12";
+
+    /** Twilio's documented example: URL, POST parameters and Auth Token 12345 give this signature. */
+    @Test
+    void theSignatureMatchesTwiliosDocumentedExample() {
+        var fields = List.of(Map.entry("CallSid", "CA1234567890ABCDE"), Map.entry("Caller", "+12349013030"),
+                Map.entry("Digits", "1234"), Map.entry("From", "+12349013030"), Map.entry("To", "+18005551212"));
+        assertEquals("0/KCTR6DLpKmkAf8muzZqo1nDgQ=",
+                TwilioProvider.signature("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", fields));
+    }
+
+    /** Signs as Twilio documents it, written out independently of the provider's code. */
+    private static String sign(String token, String data) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static CallbackRequest callback(String url, String body, String signature) {
+        Map<String, List<String>> headers = new HashMap<>();
+        headers.put("content-type", List.of("application/x-www-form-urlencoded"));
+        if (signature != null) {
+            headers.put("x-twilio-signature", List.of(signature));
+        }
+        return new CallbackRequest("POST", url, headers, body, Map.of());
+    }
+
+    @Test
+    void aSignedDeliveredCallbackIsADelivery() throws Exception {
+        String body = "SmsSid=SM1f0e8ae6ade43cb3c0ce4525424e404f&SmsStatus=delivered&MessageStatus=delivered"
+                + "&To=%2B14155552671&MessageSid=SM1f0e8ae6ade43cb3c0ce4525424e404f&AccountSid=" + SID
+                + "&From=%2B15005550006&ApiVersion=2010-04-01";
+        String signature = sign("auth-token-1", HOOK + "AccountSid" + SID + "ApiVersion2010-04-01From+15005550006"
+                + "MessageSidSM1f0e8ae6ade43cb3c0ce4525424e404fMessageStatusdelivered"
+                + "SmsSidSM1f0e8ae6ade43cb3c0ce4525424e404fSmsStatusdeliveredTo+14155552671");
+        assertEquals(List.of(new StatusUpdate("SM1f0e8ae6ade43cb3c0ce4525424e404f", StatusUpdate.Kind.DELIVERED, null)),
+                provider.parse(callback(HOOK, body, signature), settings()));
+    }
+
+    @Test
+    void aSignedUndeliveredCallbackIsAFailureWithTwiliosErrorCode() throws Exception {
+        String body = "MessageSid=SM9&MessageStatus=undelivered&ErrorCode=30003&To=%2B14155552671";
+        String signature = sign("auth-token-1", HOOK + "ErrorCode30003MessageSidSM9MessageStatusundeliveredTo+14155552671");
+        List<StatusUpdate> updates = provider.parse(callback(HOOK, body, signature), settings());
+        assertEquals(1, updates.size());
+        assertEquals("SM9", updates.get(0).providerMessageId());
+        assertEquals(StatusUpdate.Kind.UNDELIVERED, updates.get(0).kind());
+        assertTrue(updates.get(0).detail().contains("30003"));
+    }
+
+    @Test
+    void aFailedMessageIsUndeliveredAndInterimStatusesAreSkipped() throws Exception {
+        String failed = "MessageSid=SM10&MessageStatus=failed&ErrorCode=30008";
+        assertEquals(StatusUpdate.Kind.UNDELIVERED, provider.parse(callback(HOOK, failed,
+                sign("auth-token-1", HOOK + "ErrorCode30008MessageSidSM10MessageStatusfailed")), settings()).get(0).kind());
+        String sent = "MessageSid=SM11&MessageStatus=sent";
+        assertEquals(List.of(), provider.parse(callback(HOOK, sent,
+                sign("auth-token-1", HOOK + "MessageSidSM11MessageStatussent")), settings()));
+    }
+
+    @Test
+    void theDefaultPortMayOrMayNotBeInTheSignedUrl() throws Exception {
+        String body = "MessageSid=SM12&MessageStatus=delivered";
+        String signature = sign("auth-token-1", "https://otp.example.com:443/otp/webhooks/12MessageSidSM12MessageStatusdelivered");
+        assertEquals(1, provider.parse(callback(HOOK, body, signature), settings()).size());
+    }
+
+    @Test
+    void aForgedOrTamperedOrUnsignedCallbackIsRejected() throws Exception {
+        String body = "MessageSid=SM13&MessageStatus=delivered";
+        String good = sign("auth-token-1", HOOK + "MessageSidSM13MessageStatusdelivered");
+        assertThrows(CallbackRejectedException.class,
+                () -> provider.parse(callback(HOOK, body, sign("another-token", HOOK + "MessageSidSM13MessageStatusdelivered")), settings()));
+        assertThrows(CallbackRejectedException.class,
+                () -> provider.parse(callback(HOOK, "MessageSid=SM13&MessageStatus=undelivered", good), settings()));
+        assertThrows(CallbackRejectedException.class,
+                () -> provider.parse(callback("https://otp.example.com/otp/webhooks/99", body, good), settings()));
+        assertThrows(CallbackRejectedException.class, () -> provider.parse(callback(HOOK, body, null), settings()));
     }
 }
