@@ -14,13 +14,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.secure2fa.delivery.spi.CallbackRejectedException;
+import org.secure2fa.delivery.spi.CallbackRequest;
 import org.secure2fa.delivery.spi.ChannelType;
 import org.secure2fa.delivery.spi.DeliveryReceipt.Outcome;
 import org.secure2fa.delivery.spi.DeliveryRequest;
+import org.secure2fa.delivery.spi.StatusUpdate;
 
 /** Infobip against a local stub of its documented SMS API. */
 class InfobipProviderTest {
@@ -124,5 +130,68 @@ class InfobipProviderTest {
         Map<String, String> settings = settings();
         settings.remove("base_url");
         assertThrows(IllegalArgumentException.class, () -> provider.send(message, settings));
+    }
+
+    // --- delivery reports ---------------------------------------------------------------------------
+
+    private static final String REPORT = "{\"results\":[{\"bulkId\":\"BULK-1\",\"messageId\":\"MSG-1\",\"to\":\"41793026727\","
+            + "\"sentAt\":\"2026-03-04T05:06:07.000+0000\",\"doneAt\":\"2026-03-04T05:06:09.000+0000\",\"smsCount\":1,"
+            + "\"status\":{\"groupId\":3,\"groupName\":\"DELIVERED\",\"id\":5,\"name\":\"DELIVERED_TO_HANDSET\"},"
+            + "\"error\":{\"groupId\":0,\"groupName\":\"OK\",\"id\":0,\"name\":\"NO_ERROR\",\"permanent\":false}},"
+            + "{\"messageId\":\"MSG-2\",\"to\":\"41793026728\",\"status\":{\"groupId\":2,\"groupName\":\"UNDELIVERABLE\","
+            + "\"id\":9,\"name\":\"UNDELIVERABLE_NOT_DELIVERED\"},\"error\":{\"groupId\":1,\"groupName\":\"HANDSET_ERRORS\","
+            + "\"id\":27,\"name\":\"EC_ABSENT_SUBSCRIBER\",\"permanent\":false}},"
+            + "{\"messageId\":\"MSG-3\",\"status\":{\"groupId\":4,\"groupName\":\"EXPIRED\",\"id\":15,\"name\":\"EXPIRED_EXPIRED\"}},"
+            + "{\"messageId\":\"MSG-4\",\"status\":{\"groupId\":5,\"groupName\":\"REJECTED\",\"id\":14,\"name\":\"REJECTED_DESTINATION\"}},"
+            + "{\"messageId\":\"MSG-5\",\"status\":{\"groupId\":1,\"groupName\":\"PENDING\",\"id\":7,\"name\":\"PENDING_ENROUTE\"}}]}";
+
+    private Map<String, String> reportSettings() {
+        Map<String, String> settings = settings();
+        settings.put("webhook_username", "infobip-reports");
+        settings.put("webhook_password", "s3cret:with-colon");
+        return settings;
+    }
+
+    private static CallbackRequest report(String authorization) {
+        Map<String, List<String>> headers = new HashMap<>();
+        headers.put("content-type", List.of("application/json"));
+        if (authorization != null) {
+            headers.put("authorization", List.of(authorization));
+        }
+        return new CallbackRequest("POST", "https://otp.example.com/otp/webhooks/15", headers, REPORT, Map.of());
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAuthenticatedReportYieldsEveryFinalStatus() throws Exception {
+        List<StatusUpdate> updates = provider.parse(report(basic("infobip-reports:s3cret:with-colon")), reportSettings());
+        assertEquals(4, updates.size());
+        assertEquals(new StatusUpdate("MSG-1", StatusUpdate.Kind.DELIVERED, null), updates.get(0));
+        assertEquals("MSG-2", updates.get(1).providerMessageId());
+        assertEquals(StatusUpdate.Kind.UNDELIVERED, updates.get(1).kind());
+        assertTrue(updates.get(1).detail().contains("EC_ABSENT_SUBSCRIBER"));
+        assertEquals(StatusUpdate.Kind.UNDELIVERED, updates.get(2).kind());
+        assertEquals("MSG-4", updates.get(3).providerMessageId());
+        assertEquals(StatusUpdate.Kind.UNDELIVERED, updates.get(3).kind());
+    }
+
+    @Test
+    void aReportWithWrongMissingOrMalformedCredentialsIsRejected() {
+        assertThrows(CallbackRejectedException.class,
+                () -> provider.parse(report(basic("infobip-reports:guess")), reportSettings()));
+        assertThrows(CallbackRejectedException.class,
+                () -> provider.parse(report(basic("someone:s3cret:with-colon")), reportSettings()));
+        assertThrows(CallbackRejectedException.class, () -> provider.parse(report(null), reportSettings()));
+        assertThrows(CallbackRejectedException.class, () -> provider.parse(report("Bearer infobip-reports"), reportSettings()));
+        assertThrows(CallbackRejectedException.class, () -> provider.parse(report("Basic %%%"), reportSettings()));
+    }
+
+    @Test
+    void withoutConfiguredCredentialsEveryReportIsRejected() {
+        assertThrows(CallbackRejectedException.class,
+                () -> provider.parse(report(basic("infobip-reports:s3cret:with-colon")), settings()));
     }
 }
