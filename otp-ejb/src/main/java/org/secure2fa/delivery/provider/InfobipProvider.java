@@ -107,12 +107,12 @@ public class InfobipProvider implements DeliveryProvider, StatusCallbacks {
                 .header("Authorization", "App " + ProviderHttp.required(settings, "api_key"))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
-        return SmsSupport.send(request, InfobipProvider::map);
+        return ProviderHttp.deliver(request, InfobipProvider::map);
     }
 
     private static DeliveryReceipt map(Answer answer) {
         if (!answer.isSuccess()) {
-            return SmsSupport.usual(answer, a -> null, a -> a.status() == 400 && ProviderHttp.pointer(a.json(),
+            return ProviderHttp.usual(answer, a -> null, a -> a.status() == 400 && ProviderHttp.pointer(a.json(),
                     "/requestError/serviceException/text").orElse("").toLowerCase(Locale.ROOT).contains("destination"));
         }
         JsonObject json = answer.json();
@@ -133,7 +133,7 @@ public class InfobipProvider implements DeliveryProvider, StatusCallbacks {
 
     @Override
     public List<StatusUpdate> parse(CallbackRequest request, Map<String, String> settings) throws CallbackRejectedException {
-        String expected = SmsSupport.secret(settings, "webhook_username") + ":" + SmsSupport.secret(settings, "webhook_password");
+        String expected = Webhooks.setting(settings, "webhook_username") + ":" + Webhooks.setting(settings, "webhook_password");
         String authorization = request.header("Authorization")
                 .orElseThrow(() -> new CallbackRejectedException("Infobip report without credentials")).strip();
         if (authorization.length() < 6 || !authorization.substring(0, 6).equalsIgnoreCase("Basic ")) {
@@ -145,7 +145,7 @@ public class InfobipProvider implements DeliveryProvider, StatusCallbacks {
         } catch (IllegalArgumentException e) {
             throw new CallbackRejectedException("Infobip report with malformed Basic credentials");
         }
-        if (!SmsSupport.constantTimeEquals(expected, given)) {
+        if (!Webhooks.sameSecret(expected, given)) {
             throw new CallbackRejectedException("Infobip report with wrong credentials");
         }
         JsonObject json = ProviderHttp.parseJson(request.body());

@@ -130,7 +130,7 @@ public class PlivoProvider implements DeliveryProvider, StatusCallbacks {
 
     @Override
     public List<StatusUpdate> parse(CallbackRequest request, Map<String, String> settings) throws CallbackRejectedException {
-        String token = SmsSupport.secret(settings, "auth_token");
+        String token = Webhooks.setting(settings, "auth_token");
         boolean post = "POST".equalsIgnoreCase(request.method());
         List<Map.Entry<String, String>> fields = post ? SmsSupport.formFields(request.body()) : List.of();
         Optional<String> v3 = request.header("X-Plivo-Signature-V3");
@@ -172,7 +172,7 @@ public class PlivoProvider implements DeliveryProvider, StatusCallbacks {
     private static boolean matchesAny(String expected, Optional<String> header) {
         boolean match = false;
         for (String candidate : header.orElse("").split(",")) {
-            match |= SmsSupport.constantTimeEquals(expected, candidate.strip());
+            match |= Webhooks.sameSecret(expected, candidate.strip());
         }
         return match;
     }

@@ -1,59 +1,26 @@
 package org.secure2fa.delivery.provider;
 
 import java.net.URLDecoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.secure2fa.delivery.provider.http.ProviderHttp;
-import org.secure2fa.delivery.provider.http.ProviderHttp.Answer;
-import org.secure2fa.delivery.spi.CallbackRejectedException;
-import org.secure2fa.delivery.spi.DeliveryReceipt;
 
 /**
- * What the SMS providers share beyond {@link ProviderHttp}: mapping an answer whose body decides the
- * outcome (some SMS APIs answer 200 for a refusal, or 400 for throttling), phone number forms, and the
- * primitives their status callbacks are verified with (HMACs, constant-time comparison, the exact form
- * fields of a body, timestamp freshness).
+ * What the SMS providers share beyond {@link org.secure2fa.delivery.provider.http.ProviderHttp} and
+ * {@link Webhooks}: phone number forms, XML answers, and the primitives their status callbacks are
+ * signed with (HMACs and digests, the exact form fields of a body, sorted).
  */
 final class SmsSupport {
 
-    /** Callbacks whose own timestamp is older (or further ahead) than this are refused as replays. */
-    static final long MAX_CALLBACK_AGE_SECONDS = 600;
-
     private SmsSupport() {
-    }
-
-    /** Sends, and maps whatever answer came back with {@code mapper}; no answer at all is retried. */
-    static DeliveryReceipt send(HttpRequest request, Function<Answer, DeliveryReceipt> mapper) {
-        try {
-            return mapper.apply(ProviderHttp.send(request));
-        } catch (ProviderHttp.NoAnswer e) {
-            return DeliveryReceipt.retry(e.getMessage());
-        }
-    }
-
-    /** The usual mapping of an answer: 2xx accepted, 408/425/429/5xx retried, other 4xx rejected. */
-    static DeliveryReceipt usual(Answer answer, Function<Answer, String> messageId, Predicate<Answer> recipientFault) {
-        if (answer.isSuccess()) {
-            return DeliveryReceipt.accepted(messageId.apply(answer));
-        }
-        if (answer.isTransient()) {
-            return DeliveryReceipt.retry(answer.describe());
-        }
-        return recipientFault.test(answer) ? DeliveryReceipt.rejectedRecipient(answer.describe())
-                : DeliveryReceipt.rejected(answer.describe());
     }
 
     /** An E.164 number without its leading +, as APIs that take "international format" digits want it. */
@@ -97,14 +64,6 @@ final class SmsSupport {
         }
     }
 
-    /** Compares without leaking, through timing, how much of a forged signature was right. */
-    static boolean constantTimeEquals(String expected, String actual) {
-        if (expected == null || actual == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
-    }
-
     /** The fields of an application/x-www-form-urlencoded body, decoded, in body order. */
     static List<Map.Entry<String, String>> formFields(String body) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
@@ -129,27 +88,5 @@ final class SmsSupport {
         List<Map.Entry<String, String>> copy = new ArrayList<>(fields);
         copy.sort(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue(Comparator.naturalOrder())));
         return copy;
-    }
-
-    /** The secret a callback is verified with, or a rejection when the channel has none configured. */
-    static String secret(Map<String, String> settings, String key) throws CallbackRejectedException {
-        String value = optional(settings, key);
-        if (value == null) {
-            throw new CallbackRejectedException("The channel has no " + key + " to verify callbacks with");
-        }
-        return value;
-    }
-
-    /** Refuses a callback whose Unix timestamp (seconds) is missing, malformed or not within 10 minutes. */
-    static void requireFresh(String unixSeconds, Instant now) throws CallbackRejectedException {
-        long timestamp;
-        try {
-            timestamp = Long.parseLong(unixSeconds == null ? "" : unixSeconds.strip());
-        } catch (NumberFormatException e) {
-            throw new CallbackRejectedException("Callback without a valid timestamp");
-        }
-        if (Math.abs(now.getEpochSecond() - timestamp) > MAX_CALLBACK_AGE_SECONDS) {
-            throw new CallbackRejectedException("Stale callback: timestamp " + timestamp);
-        }
     }
 }

@@ -113,7 +113,7 @@ public class SnsProvider implements DeliveryProvider {
         if (sessionToken != null) {
             builder.header("X-Amz-Security-Token", sessionToken);
         }
-        return SmsSupport.send(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build(), SnsProvider::map);
+        return ProviderHttp.deliver(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build(), SnsProvider::map);
     }
 
     private static int attribute(Map<String, String> form, int entry, String name, String value) {

@@ -144,12 +144,12 @@ public class TelnyxProvider implements DeliveryProvider, StatusCallbacks {
 
     @Override
     public List<StatusUpdate> parse(CallbackRequest request, Map<String, String> settings) throws CallbackRejectedException {
-        String keyText = SmsSupport.secret(settings, "webhook_public_key");
+        String keyText = Webhooks.setting(settings, "webhook_public_key");
         String signature = request.header("telnyx-signature-ed25519")
                 .orElseThrow(() -> new CallbackRejectedException("Telnyx webhook without telnyx-signature-ed25519"));
         String timestamp = request.header("telnyx-timestamp")
                 .orElseThrow(() -> new CallbackRejectedException("Telnyx webhook without telnyx-timestamp"));
-        SmsSupport.requireFresh(timestamp, clock.instant());
+        Webhooks.requireFresh(timestamp, clock);
         String body = request.body() == null ? "" : request.body();
         if (!verifies(publicKey(keyText), timestamp.strip() + "|" + body, signature.strip())) {
             throw new CallbackRejectedException("Telnyx webhook with a wrong signature");

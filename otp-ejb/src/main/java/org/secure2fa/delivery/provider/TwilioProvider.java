@@ -113,14 +113,14 @@ public class TwilioProvider implements DeliveryProvider, StatusCallbacks {
 
     @Override
     public List<StatusUpdate> parse(CallbackRequest request, Map<String, String> settings) throws CallbackRejectedException {
-        String token = SmsSupport.secret(settings, "auth_token");
+        String token = Webhooks.setting(settings, "auth_token");
         String signature = request.header("X-Twilio-Signature")
                 .orElseThrow(() -> new CallbackRejectedException("Twilio callback without X-Twilio-Signature"));
         List<Map.Entry<String, String>> fields = "POST".equalsIgnoreCase(request.method())
                 ? SmsSupport.formFields(request.body()) : List.of();
         boolean valid = false;
         for (String url : urlVariants(request.url())) {
-            valid |= SmsSupport.constantTimeEquals(signature(token, url, fields), signature.strip());
+            valid |= Webhooks.sameSecret(signature(token, url, fields), signature.strip());
         }
         if (!valid) {
             throw new CallbackRejectedException("Twilio callback with a wrong signature");

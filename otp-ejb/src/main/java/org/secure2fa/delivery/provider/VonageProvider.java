@@ -111,12 +111,12 @@ public class VonageProvider implements DeliveryProvider, StatusCallbacks {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(ProviderHttp.form(form)))
                 .build();
-        return SmsSupport.send(request, VonageProvider::map);
+        return ProviderHttp.deliver(request, VonageProvider::map);
     }
 
     private static DeliveryReceipt map(Answer answer) {
         if (!answer.isSuccess()) {
-            return SmsSupport.usual(answer, a -> null, a -> false);
+            return ProviderHttp.usual(answer, a -> null, a -> false);
         }
         JsonObject json = answer.json();
         JsonArray messages = json.containsKey("messages") && json.get("messages").getValueType() == JsonValue.ValueType.ARRAY
@@ -147,16 +147,16 @@ public class VonageProvider implements DeliveryProvider, StatusCallbacks {
 
     @Override
     public List<StatusUpdate> parse(CallbackRequest request, Map<String, String> settings) throws CallbackRejectedException {
-        String secret = SmsSupport.secret(settings, "signature_secret");
+        String secret = Webhooks.setting(settings, "signature_secret");
         String method = SmsSupport.optional(settings, "signature_method");
         Map<String, String> values = values(request);
         String sig = values.get("sig");
         if (sig == null || sig.isBlank()) {
             throw new CallbackRejectedException("Vonage receipt without sig (are signed webhooks enabled?)");
         }
-        SmsSupport.requireFresh(values.get("timestamp"), clock.instant());
+        Webhooks.requireFresh(values.get("timestamp"), clock);
         String expected = signature(values, secret, method == null ? "md5hash" : method);
-        if (!SmsSupport.constantTimeEquals(expected, sig.strip().toLowerCase(Locale.ROOT))) {
+        if (!Webhooks.sameSecret(expected, sig.strip().toLowerCase(Locale.ROOT))) {
             throw new CallbackRejectedException("Vonage receipt with a wrong signature");
         }
         String messageId = values.get("messageId");

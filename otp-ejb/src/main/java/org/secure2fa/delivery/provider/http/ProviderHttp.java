@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.secure2fa.delivery.spi.DeliveryReceipt;
 
@@ -99,26 +100,35 @@ public final class ProviderHttp {
         }
     }
 
-    /**
-     * Sends and maps the answer the usual way; {@code messageId} reads the provider's id from a
-     * successful answer, {@code recipientFault} tells whether a 4xx rejection blames the recipient.
-     */
-    public static DeliveryReceipt exchange(HttpRequest request, Function<Answer, String> messageId,
-                                           Function<Answer, Boolean> recipientFault) {
+    /** Sends and maps whatever answer came back with {@code mapper}; no answer at all is retried. */
+    public static DeliveryReceipt deliver(HttpRequest request, Function<Answer, DeliveryReceipt> mapper) {
         try {
-            Answer answer = send(request);
-            if (answer.isSuccess()) {
-                return DeliveryReceipt.accepted(messageId.apply(answer));
-            }
-            if (answer.isTransient()) {
-                return DeliveryReceipt.retry(answer.describe());
-            }
-            return Boolean.TRUE.equals(recipientFault.apply(answer))
-                    ? DeliveryReceipt.rejectedRecipient(answer.describe())
-                    : DeliveryReceipt.rejected(answer.describe());
+            return mapper.apply(send(request));
         } catch (NoAnswer e) {
             return DeliveryReceipt.retry(e.getMessage());
         }
+    }
+
+    /**
+     * The usual mapping of an answer: 2xx accepted with {@code messageId}'s id; 408, 425, 429 and 5xx
+     * retried; other 4xx rejected, as the recipient's fault when {@code recipientFault} says so.
+     */
+    public static DeliveryReceipt usual(Answer answer, Function<Answer, String> messageId,
+                                        Predicate<Answer> recipientFault) {
+        if (answer.isSuccess()) {
+            return DeliveryReceipt.accepted(messageId.apply(answer));
+        }
+        if (answer.isTransient()) {
+            return DeliveryReceipt.retry(answer.describe());
+        }
+        return recipientFault.test(answer) ? DeliveryReceipt.rejectedRecipient(answer.describe())
+                : DeliveryReceipt.rejected(answer.describe());
+    }
+
+    /** Sends and maps the answer the usual way ({@link #usual}). */
+    public static DeliveryReceipt exchange(HttpRequest request, Function<Answer, String> messageId,
+                                           Predicate<Answer> recipientFault) {
+        return deliver(request, answer -> usual(answer, messageId, recipientFault));
     }
 
     public static String basicAuth(String user, String password) {
