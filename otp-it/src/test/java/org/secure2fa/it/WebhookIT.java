@@ -23,9 +23,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.secure2fa.it.Fixtures.TestProject;
 
 /**
- * Delivery reports through {@code POST /otp/webhooks/{channelId}} on the real server: a callback
- * verified with the channel's credentials moves the message's status; a forged one is answered 401
- * and changes nothing. (Each provider's verification is tested in detail by its unit test.)
+ * Delivery reports through {@code POST /otp/webhooks/{channelId}} on the real server, for one provider
+ * of each kind of verification (HTTP Basic credentials, an HMAC in the body, a signature over the URL
+ * called): a callback verified with the channel's credentials moves the message's status; a forged one
+ * is answered 401 and changes nothing. Every provider's verification is tested in detail by its unit
+ * test (signed, forged, stale, missing).
  */
 class WebhookIT {
 
@@ -104,6 +106,38 @@ class WebhookIT {
                 + "\",\"signature\":\"" + hmac("signing-key-1", timestamp + token) + "\"}," + eventData + "}";
         assertEquals(200, callback(project, "application/json", signed, Map.of()));
         assertEquals("BOUNCED", status(project));
+    }
+
+    @Test
+    void twilioReportsSignedOverTheUrlItCalled() throws Exception {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        stub.stubFor(post(urlPathMatching("/2010-04-01/Accounts/AC1/Messages.json")).willReturn(aResponse()
+                .withStatus(201).withBody("{\"sid\":\"" + sid + "\",\"status\":\"queued\"}")));
+        TestProject project = Fixtures.project(Fixtures.spec().sms().provider("twilio", Map.of("account_sid", "AC1",
+                "auth_token", "twilio-token", "from", "+15005550006", "base_url", stub.baseUrl())));
+        String uuid = "webhook-" + UUID.randomUUID();
+        assertEquals(200, Api.generate(project, uuid, "+14155552671").status());
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!"SENT".equals(status(project)) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals("SENT", status(project));
+
+        String url = TestServer.get().baseUrl() + "/otp/webhooks/" + project.channelId();
+        String body = "MessageSid=" + sid + "&MessageStatus=undelivered&To=%2B14155552671&ErrorCode=30003";
+        String signed = "ErrorCode30003MessageSid" + sid + "MessageStatusundeliveredTo+14155552671";
+        assertEquals(401, callback(project, "application/x-www-form-urlencoded", body,
+                Map.of("X-Twilio-Signature", twilioSignature("another-token", url + signed))));
+        assertEquals("SENT", status(project));
+        assertEquals(200, callback(project, "application/x-www-form-urlencoded", body,
+                Map.of("X-Twilio-Signature", twilioSignature("twilio-token", url + signed))));
+        assertEquals("UNDELIVERED", status(project));
+    }
+
+    private static String twilioSignature(String token, String data) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
