@@ -62,6 +62,20 @@ class RobustnessIT {
         }
     }
 
+    @Test
+    void noAnswerNamesTheServerOrItsVersion() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[] {"/otp/noop", "/otp/nothing", "/nothing-here", "/", "/health/ready"}) {
+            var response = client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(TestServer.get().baseUrl() + path)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertTrue(response.headers().firstValue("Server").isEmpty(), path + " sends a Server header");
+            assertTrue(response.headers().firstValue("X-Powered-By").isEmpty(), path + " sends X-Powered-By");
+            assertFalse(response.body().contains("Payara") || response.body().contains("GlassFish"),
+                    path + " names the server: " + response.body());
+        }
+    }
+
     private static String abbreviate(String s) {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
