@@ -23,6 +23,8 @@ final class ApiFields {
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}(%[0-9A-Za-z]{1,16})?");
     private static final int MAX_USER_AGENT = 1024;
+    /** Longer than any real language tag; checked before the pattern, whose repetition recurses. */
+    private static final int MAX_LANG = 35;
     private static final String NOT_AN_OBJECT = "The body is not a JSON object.";
 
     private final Map<String, String> values;
@@ -99,6 +101,9 @@ final class ApiFields {
         String value = optional("lang");
         if (value == null) {
             return null;
+        }
+        if (value.length() > MAX_LANG) {
+            throw new InvalidRequestException("lang must be a two-letter language code such as en or fr.");
         }
         var matcher = LANG.matcher(value);
         if (!matcher.matches()) {

@@ -26,7 +26,8 @@ import org.secure2fa.delivery.spi.CallbackRequest;
 /**
  * {@code POST /otp/webhooks/{channelId}}: delivery-status callbacks from providers (give this URL to
  * the provider when you set up its webhook). The channel's provider verifies each call (signature,
- * shared secret or credentials); an unsigned or forged call is answered 401 and changes nothing.
+ * shared secret or credentials); an unsigned or forged call, or one for a channel that does not exist
+ * or takes no callbacks, is answered 401 and changes nothing.
  * Providers sign the URL they called: behind a proxy, set {@code otp.webhook.public-base-url}.
  */
 @ApplicationScoped
@@ -48,7 +49,7 @@ public class WebhookResource {
         try {
             id = Long.parseLong(channelId);
         } catch (NumberFormatException e) {
-            return ApiResponses.generate(404, false, "Unknown webhook.");
+            return rejected();
         }
         Map<String, List<String>> lowerHeaders = new HashMap<>();
         headers.getRequestHeaders().forEach((k, v) -> lowerHeaders.put(k.toLowerCase(Locale.ROOT), v));
@@ -74,12 +75,16 @@ public class WebhookResource {
                         + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()))
                 .orElse(uri.getRequestUri().toString());
         var outcome = reports.apply(id, new CallbackRequest("POST", url, lowerHeaders, body == null ? "" : body, params));
+        // no count in the answer: it would tell a caller whether a message id exists
         return switch (outcome.result()) {
-            case APPLIED -> ApiResponses.json(200, ApiResponses.JSON.createObjectBuilder()
-                    .add("success", true).add("updated", outcome.changed()));
-            case REJECTED -> ApiResponses.generate(401, false, "The callback's signature or credentials do not verify.");
-            case UNKNOWN_CHANNEL -> ApiResponses.generate(404, false, "Unknown webhook.");
+            case APPLIED -> ApiResponses.generate(200, true, "Callback accepted.");
+            case REJECTED -> rejected();
         };
+    }
+
+    /** One answer for an unknown channel, a channel without callbacks and a forged call. */
+    private static Response rejected() {
+        return ApiResponses.generate(401, false, "The callback's signature or credentials do not verify.");
     }
 
     private static String stripSlash(String s) {

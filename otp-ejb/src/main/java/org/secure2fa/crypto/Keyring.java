@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -13,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -151,22 +155,38 @@ public class Keyring {
         Path file = configuredKeyFile.filter(s -> !s.isBlank()).map(Path::of).orElseGet(Keyring::defaultKeyFile);
         try {
             if (!Files.exists(file)) {
-                byte[] fresh = new byte[32];
-                RANDOM.nextBytes(fresh);
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system: the file keeps the directory's permissions
-                }
-                LOG.warning(() -> "No OTP_MASTER_KEY set: created a master key in " + file
-                        + ". Back it up; without it, project secrets and channel credentials cannot be read.");
+                createKeyFile(file);
             }
             return Base64.getDecoder().decode(Files.readString(file).trim());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read or create the master key file " + file, e);
         }
+    }
+
+    /**
+     * Creates the key file in one step, readable by the owner only from its first byte on; if another
+     * instance created it first, its key is kept (never overwritten).
+     */
+    private static void createKeyFile(Path file) throws IOException {
+        byte[] fresh = new byte[32];
+        RANDOM.nextBytes(fresh);
+        Files.createDirectories(file.getParent());
+        byte[] content = (Base64.getEncoder().encodeToString(fresh) + "\n").getBytes(StandardCharsets.US_ASCII);
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (var channel = supportsPosix(file)
+                ? Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")))
+                : Files.newByteChannel(file, options)) {
+            channel.write(java.nio.ByteBuffer.wrap(content));
+        } catch (FileAlreadyExistsException e) {
+            return;
+        }
+        LOG.warning(() -> "No OTP_MASTER_KEY set: created a master key in " + file
+                + ". Back it up; without it, project secrets and channel credentials cannot be read.");
+    }
+
+    private static boolean supportsPosix(Path file) {
+        return file.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static Path defaultKeyFile() {

@@ -11,6 +11,26 @@ import org.junit.jupiter.api.Test;
 
 class KeyringTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void createsTheKeyFileOwnerReadableOnlyAndKeepsIt() throws Exception {
+        java.nio.file.Path file = dir.resolve("keys/master.key");
+        Keyring first = new Keyring();
+        first.configuredKey = java.util.Optional.empty();
+        first.configuredKeyFile = java.util.Optional.of(file.toString());
+        first.init();
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file)));
+        String sealed = first.seal("secret");
+        Keyring second = new Keyring();
+        second.configuredKey = java.util.Optional.empty();
+        second.configuredKeyFile = java.util.Optional.of(file.toString());
+        second.init();
+        assertEquals("secret", second.open(sealed), "a restart reads the same key");
+    }
+
     private final Keyring keyring = new Keyring(new byte[32]);
 
     @Test

@@ -141,10 +141,11 @@ class WebhookIT {
     }
 
     @Test
-    void anUnknownChannelIs404() throws Exception {
+    void anUnknownChannelIsAnsweredLikeAForgedCall() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + "/otp/webhooks/999999999"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-        assertEquals(404, CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(401, CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "no channel enumeration: the same 401 as a forged call");
     }
 
     static String hmac(String key, String data) throws Exception {

@@ -84,30 +84,35 @@ public class DefaultChallengeService implements ChallengeService {
         String recipient = payload.get().value();
         String masked = Recipients.mask(recipient);
         String userKey = keyring.userKey(project.projectId(), payload.get().uuid());
-        boolean firstSeen = countFirstSend(userKey, project.projectId(), now);
-        if (!firstSeen && !countSend(userKey, policy, now)) {
+        String code = CodeGenerator.next(policy.digits());
+        RenderedMessage message = TemplateRenderer.render(project.templateVersions(), command.lang(), code);
+        Challenge challenge = new Challenge(project.projectId(), userKey, keyring.codeHash(userKey, code),
+                0, policy.maxAttempts(), now, now + policy.lifetimeMillis(), masked,
+                project.channelType().name(), message.lang(), command.ipAddress(),
+                command.userAgent() == null ? null : keyring.fingerprint(command.userAgent()),
+                command.templateRequest());
+        em.persist(challenge); // the id is assigned now; the row is written at flush
+        boolean firstSeen = countFirstSend(userKey, project.projectId(), challenge.getId(), now);
+        if (!firstSeen && !countSend(userKey, challenge.getId(), policy, now)) {
+            em.remove(challenge);
             audit.api(project.projectId(), "GENERATE", "RATE_LIMITED", masked, command.ipAddress(), now);
             return GenerateResult.of(GenerateStatus.RATE_LIMITED);
         }
-        int carriedAttempts = 0;
         if (!firstSeen) {
+            int carriedAttempts = 0;
             for (Challenge previous : activeChallenges(userKey)) {
+                if (previous.getId().equals(challenge.getId())) {
+                    continue;
+                }
                 if (!previous.isExpired(now)) {
                     carriedAttempts = Math.max(carriedAttempts, previous.getAttempts());
                 }
                 previous.supersede();
             }
+            if (carriedAttempts > 0) {
+                challenge.carryAttempts(carriedAttempts);
+            }
         }
-        String code = CodeGenerator.next(policy.digits());
-        String lang = command.lang();
-        Challenge challenge = new Challenge(project.projectId(), userKey, keyring.codeHash(userKey, code),
-                carriedAttempts, policy.maxAttempts(), now, now + policy.lifetimeMillis(), masked,
-                project.channelType().name(), null, command.ipAddress(),
-                command.userAgent() == null ? null : keyring.fingerprint(command.userAgent()),
-                command.templateRequest());
-        RenderedMessage message = TemplateRenderer.render(project.templateVersions(), lang, code);
-        challenge.setLang(message.lang());
-        em.persist(challenge);
         // the challenge row is the record of a successful generate: no audit row on the hot path
         if (command.templateRequest()) {
             return new GenerateResult(GenerateStatus.GENERATED, message.subject(), message.body());
@@ -134,14 +139,18 @@ public class DefaultChallengeService implements ChallengeService {
         long projectId = project.map(ProjectKeys::projectId).orElse(-1L);
         String userKey = keyring.userKey(projectId, payload.map(Payload::uuid).orElse(NO_USER));
         EndUser user = em.find(EndUser.class, userKey, LockModeType.PESSIMISTIC_WRITE);
-        List<Challenge> latest = latestChallenge(userKey);
+        Challenge current = em.find(Challenge.class,
+                user == null || user.getCurrentChallengeId() == null ? -1L : user.getCurrentChallengeId());
         if (project.isEmpty() || payload.isEmpty() || user == null) {
             project.ifPresent(p -> audit.api(p.projectId(), "VERIFY", "REJECTED", null, command.ipAddress(), now));
             return VerificationResult.REJECTED;
         }
         OtpPolicy policy = project.get().policy();
-        VerificationResult result = check(user, latest.isEmpty() ? null : latest.get(0), payload.get().value(),
-                policy, command, now);
+        if (user.isLockedOut(policy.lockoutFailures(), policy.lockoutMillis(), now)) {
+            // not counted: a locked-out user's lockout must not be extended by whoever keeps guessing
+            return VerificationResult.EXHAUSTED;
+        }
+        VerificationResult result = check(current, payload.get().value(), policy, command, now);
         if (result == VerificationResult.VERIFIED) {
             // the challenge's verified_at records it: no audit row on the hot path
             user.succeeded();
@@ -152,11 +161,8 @@ public class DefaultChallengeService implements ChallengeService {
         return result;
     }
 
-    private VerificationResult check(EndUser user, Challenge challenge, String code, OtpPolicy policy,
-                                     VerifyCommand command, long now) {
-        if (user.isLockedOut(policy.lockoutFailures(), policy.lockoutMillis(), now)) {
-            return VerificationResult.EXHAUSTED;
-        }
+    private VerificationResult check(Challenge challenge, String code, OtpPolicy policy, VerifyCommand command,
+                                     long now) {
         if (challenge == null) {
             return VerificationResult.REJECTED;
         }
@@ -190,19 +196,21 @@ public class DefaultChallengeService implements ChallengeService {
     }
 
     /** True if this is the user's first generate: the row was created with this send counted. */
-    private boolean countFirstSend(String userKey, long projectId, long now) {
+    private boolean countFirstSend(String userKey, long projectId, long challengeId, long now) {
         return em.createNamedQuery(EndUser.INSERT_FIRST_SEND)
                 .setParameter(1, userKey).setParameter(2, projectId).setParameter(3, now)
+                .setParameter(4, challengeId)
                 .executeUpdate() == 1;
     }
 
     /** Counts a send of a known user; false when the send quota is spent or the user is locked out. */
-    private boolean countSend(String userKey, OtpPolicy policy, long now) {
+    private boolean countSend(String userKey, long challengeId, OtpPolicy policy, long now) {
         long windowStart = now - policy.sendWindowMillis();
         return em.createNamedQuery(EndUser.COUNT_SEND)
                 .setParameter(1, windowStart).setParameter(2, windowStart).setParameter(3, now)
-                .setParameter(4, userKey).setParameter(5, windowStart).setParameter(6, policy.maxSends())
-                .setParameter(7, policy.lockoutFailures()).setParameter(8, now - policy.lockoutMillis())
+                .setParameter(4, challengeId)
+                .setParameter(5, userKey).setParameter(6, windowStart).setParameter(7, policy.maxSends())
+                .setParameter(8, policy.lockoutFailures()).setParameter(9, now - policy.lockoutMillis())
                 .executeUpdate() == 1;
     }
 
@@ -211,8 +219,4 @@ public class DefaultChallengeService implements ChallengeService {
                 .setParameter("userKey", userKey).getResultList();
     }
 
-    private List<Challenge> latestChallenge(String userKey) {
-        return em.createNamedQuery("Challenge.findLatestByUser", Challenge.class)
-                .setParameter("userKey", userKey).setMaxResults(1).getResultList();
-    }
 }

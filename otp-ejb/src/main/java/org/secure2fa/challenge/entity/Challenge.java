@@ -16,7 +16,6 @@ import jakarta.persistence.Table;
 @Table(name = "challenge")
 @NamedQuery(name = "Challenge.findActiveByUser", query = "select c from Challenge c where c.userKey = :userKey "
         + "and c.status = org.secure2fa.challenge.entity.ChallengeStatus.ACTIVE order by c.id desc")
-@NamedQuery(name = "Challenge.findLatestByUser", query = "select c from Challenge c where c.userKey = :userKey order by c.id desc")
 public class Challenge {
 
     @Id
@@ -113,8 +112,9 @@ public class Challenge {
         verifiedAt = now;
     }
 
-    public void setLang(String lang) {
-        this.lang = lang;
+    /** Attempts carried over from the code this one supersedes (a resend never resets them). */
+    public void carryAttempts(int attempts) {
+        this.attempts = attempts;
     }
 
     public void supersede() {

@@ -14,24 +14,27 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "end_user")
 @NamedNativeQuery(name = EndUser.INSERT_FIRST_SEND, query = "insert into end_user (user_key, project_id, "
-        + "window_started_at, sends_in_window, consecutive_failures) values (?, ?, ?, 1, 0) on conflict do nothing")
+        + "window_started_at, sends_in_window, consecutive_failures, current_challenge_id) "
+        + "values (?, ?, ?, 1, 0, ?) on conflict do nothing")
 @NamedNativeQuery(name = EndUser.COUNT_SEND, query = "update end_user set "
         + "sends_in_window = case when window_started_at <= ? then 1 else sends_in_window + 1 end, "
-        + "window_started_at = case when window_started_at <= ? then ? else window_started_at end "
+        + "window_started_at = case when window_started_at <= ? then ? else window_started_at end, "
+        + "current_challenge_id = ? "
         + "where user_key = ? and (window_started_at <= ? or sends_in_window < ?) "
         + "and not (consecutive_failures >= ? and coalesce(last_failure_at, 0) > ?)")
 public class EndUser {
 
     /**
      * Creates the row of a user seen for the first time, counting its first send: one statement, and
-     * the new row stays locked until commit. Parameters: user key, project id, now.
+     * the new row stays locked until commit. Parameters: user key, project id, now, the new challenge's id.
      */
     public static final String INSERT_FIRST_SEND = "EndUser.insertFirstSend";
 
     /**
      * Counts a send of a known user if the window's quota allows it and the user is not locked out, in
-     * one conditional update (which also locks the row): 1 row updated means counted. Parameters:
-     * window start, window start, now, user key, window start, max sends, lockout failures, lockout start.
+     * one conditional update (which also locks the row and points it at the new challenge): 1 row
+     * updated means counted. Parameters: window start, window start, now, the new challenge's id, user
+     * key, window start, max sends, lockout failures, lockout start.
      */
     public static final String COUNT_SEND = "EndUser.countSend";
 
@@ -53,6 +56,10 @@ public class EndUser {
 
     @Column(name = "last_failure_at")
     private Long lastFailureAt;
+
+    /** The newest challenge; set by the generate that created it, under this row's lock. */
+    @Column(name = "current_challenge_id")
+    private Long currentChallengeId;
 
     protected EndUser() {
     }
@@ -85,4 +92,5 @@ public class EndUser {
     public long getProjectId() { return projectId; }
     public int getSendsInWindow() { return sendsInWindow; }
     public int getConsecutiveFailures() { return consecutiveFailures; }
+    public Long getCurrentChallengeId() { return currentChallengeId; }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.secure2fa.challenge.control.Recipients;
 import org.secure2fa.delivery.control.Circuits;
 import org.secure2fa.delivery.control.DeliveryBacklog;
 import org.secure2fa.delivery.control.DeliveryProviders;
@@ -123,9 +124,9 @@ public class DeliveryDispatcher {
             }
             used = route;
             var provider = providers.byId(route.providerId());
-            receipt = provider.isEmpty()
+            receipt = masked(provider.isEmpty()
                     ? DeliveryReceipt.rejected("No delivery provider with id " + route.providerId())
-                    : sendSafely(provider.get(), delivery, route);
+                    : sendSafely(provider.get(), delivery, route), delivery.request().recipient());
             if (receipt.outcome() == DeliveryReceipt.Outcome.ACCEPTED || receipt.recipientFault()) {
                 circuits.succeeded(route.channelId());
                 break;
@@ -143,6 +144,22 @@ public class DeliveryDispatcher {
         DeliveryReceipt answer = receipt;
         outbox.record(deliveryId, route.channelId(), route.providerId(), answer);
         LOG.fine(() -> "Delivery " + deliveryId + " via " + route.providerId() + ": " + answer.outcome());
+    }
+
+    /**
+     * The receipt with the recipient masked in its detail: providers' error texts often quote the address
+     * or number, and details are stored in {@code last_error} and logged.
+     */
+    private static DeliveryReceipt masked(DeliveryReceipt receipt, String recipient) {
+        if (receipt.detail() == null || recipient == null || recipient.isEmpty()) {
+            return receipt;
+        }
+        String mask = Recipients.mask(recipient);
+        String detail = receipt.detail().replace(recipient, mask);
+        if (recipient.startsWith("+")) {
+            detail = detail.replace(recipient.substring(1), mask);
+        }
+        return new DeliveryReceipt(receipt.outcome(), receipt.providerMessageId(), detail, receipt.recipientFault());
     }
 
     private static DeliveryReceipt sendSafely(DeliveryProvider provider, ClaimedDelivery delivery,

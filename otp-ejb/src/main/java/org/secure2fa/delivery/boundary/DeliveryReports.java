@@ -19,14 +19,15 @@ import org.secure2fa.delivery.spi.StatusUpdate;
 
 /**
  * Applies providers' delivery-status callbacks: the channel's provider verifies the call with the
- * channel's credentials, then each update moves the matching message (same provider, same provider
- * message id) to DELIVERED, BOUNCED or UNDELIVERED.
+ * channel's credentials, then each update moves the matching message to DELIVERED, BOUNCED or
+ * UNDELIVERED. Only messages sent through that very channel match (same channel, provider and
+ * provider message id): credentials of one channel can never touch another channel's messages.
  */
 @Stateless
 public class DeliveryReports {
 
-    /** How a callback was taken. */
-    public enum Result { APPLIED, UNKNOWN_CHANNEL, REJECTED }
+    /** How a callback was taken. An unknown channel is answered like a forged call (no enumeration). */
+    public enum Result { APPLIED, REJECTED }
 
     @PersistenceContext(unitName = "otp")
     EntityManager em;
@@ -41,11 +42,11 @@ public class DeliveryReports {
     public Outcome apply(long channelId, CallbackRequest request) {
         Channel channel = em.find(Channel.class, channelId);
         if (channel == null) {
-            return new Outcome(Result.UNKNOWN_CHANNEL, 0);
+            return new Outcome(Result.REJECTED, 0);
         }
         var provider = providers.byId(channel.getProviderId());
         if (provider.isEmpty() || !(provider.get() instanceof StatusCallbacks callbacks)) {
-            return new Outcome(Result.UNKNOWN_CHANNEL, 0);
+            return new Outcome(Result.REJECTED, 0);
         }
         Map<String, String> settings = channel.getSettingsSealed() == null ? Map.of()
                 : Settings.fromJson(keyring.open(channel.getSettingsSealed()));
@@ -58,7 +59,8 @@ public class DeliveryReports {
         long now = System.currentTimeMillis();
         int changed = 0;
         for (StatusUpdate update : updates) {
-            for (Delivery delivery : em.createNamedQuery("Delivery.findByProviderMessageId", Delivery.class)
+            for (Delivery delivery : em.createNamedQuery("Delivery.findReported", Delivery.class)
+                    .setParameter("channelId", channelId)
                     .setParameter("providerId", channel.getProviderId())
                     .setParameter("messageId", update.providerMessageId()).getResultList()) {
                 delivery.reported(DeliveryStatus.valueOf(update.kind().name()), update.detail(), now);

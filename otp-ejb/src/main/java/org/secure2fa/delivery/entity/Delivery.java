@@ -26,8 +26,9 @@ import jakarta.persistence.Table;
         + "d.claimedUntil = :until, d.attempts = d.attempts + 1, d.updatedAt = :now where d.id = :id and ("
         + "(d.status = org.secure2fa.delivery.entity.DeliveryStatus.PENDING and d.nextAttemptAt <= :now) "
         + "or (d.status = org.secure2fa.delivery.entity.DeliveryStatus.SENDING and d.claimedUntil < :now))")
-@NamedQuery(name = "Delivery.findByProviderMessageId", query = "select d from Delivery d where "
-        + "d.providerId = :providerId and d.providerMessageId = :messageId")
+@NamedQuery(name = "Delivery.findReported", query = "select d from Delivery d where "
+        + "d.providerId = :providerId and d.providerMessageId = :messageId and ("
+        + "d.routeChannelId = :channelId or (d.routeChannelId is null and d.channelId = :channelId))")
 @NamedQuery(name = "Delivery.countBacklog", query = "select count(d) from Delivery d where "
         + "d.status = org.secure2fa.delivery.entity.DeliveryStatus.PENDING or d.status = org.secure2fa.delivery.entity.DeliveryStatus.SENDING")
 public class Delivery {

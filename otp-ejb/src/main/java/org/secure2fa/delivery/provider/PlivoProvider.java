@@ -48,8 +48,9 @@ import org.secure2fa.delivery.spi.StatusUpdate;
  * {@code X-Plivo-Signature-V3} (or {@code -Ma-V3}) header may hold several comma-separated signatures.
  * Plivo's messaging pages still describe signature V2 for message callbacks ({@code
  * X-Plivo-Signature-V2}: HMAC-SHA256 of the URL without its query followed by the
- * {@code X-Plivo-Signature-V2-Nonce}); a callback with only V2 headers is accepted unless the channel's
- * {@code callback_signature} is {@code v3}. V2 does not cover the parameters, hence the option. Plivo's
+ * {@code X-Plivo-Signature-V2-Nonce}); a callback with only V2 headers is accepted only when the channel's
+ * {@code callback_signature} is {@code v3_or_v2}: V2 does not cover the parameters (status, message id),
+ * so a captured V2 signature could carry any status. The default is V3 only. Plivo's
  * callbacks carry no timestamp, so there is no staleness check.
  */
 @ApplicationScoped
@@ -125,7 +126,7 @@ public class PlivoProvider implements DeliveryProvider, StatusCallbacks {
     @Override
     public List<ProviderSetting> callbackSettings() {
         return List.of(ProviderSetting.secret("auth_token", "Auth Token (also signs status callbacks)", true),
-                ProviderSetting.choice("callback_signature", "Callback signatures accepted", "v3_or_v2", "v3_or_v2", "v3"));
+                ProviderSetting.choice("callback_signature", "Callback signatures accepted", "v3", "v3", "v3_or_v2"));
     }
 
     @Override
@@ -143,7 +144,7 @@ public class PlivoProvider implements DeliveryProvider, StatusCallbacks {
         if ((v3.isPresent() || v3Main.isPresent()) && v3Nonce.isPresent()) {
             String expected = signatureV3(token, post, request.url(), fields, v3Nonce.get());
             valid = matchesAny(expected, v3) | matchesAny(expected, v3Main);
-        } else if (!"v3".equals(SmsSupport.optional(settings, "callback_signature"))
+        } else if ("v3_or_v2".equals(SmsSupport.optional(settings, "callback_signature"))
                 && (v2.isPresent() || v2Main.isPresent()) && v2Nonce.isPresent()) {
             String expected = signatureV2(token, request.url(), v2Nonce.get());
             valid = matchesAny(expected, v2) | matchesAny(expected, v2Main);
@@ -179,7 +180,7 @@ public class PlivoProvider implements DeliveryProvider, StatusCallbacks {
 
     /** Signature V3 of a callback, as Plivo's SDKs compute it. */
     static String signatureV3(String authToken, boolean post, String url, List<Map.Entry<String, String>> fields,
-                              String nonce) {
+                              String nonce) throws CallbackRejectedException {
         String base = withoutQuery(url);
         String query = SmsSupport.sorted(SmsSupport.formFields(queryOf(url))).stream()
                 .map(field -> field.getKey() + "=" + field.getValue()).collect(Collectors.joining("&"));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.secure2fa.delivery.spi.CallbackRejectedException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -65,7 +66,7 @@ final class SmsSupport {
     }
 
     /** The fields of an application/x-www-form-urlencoded body, decoded, in body order. */
-    static List<Map.Entry<String, String>> formFields(String body) {
+    static List<Map.Entry<String, String>> formFields(String body) throws CallbackRejectedException {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         if (body == null || body.isBlank()) {
             return fields;
@@ -77,8 +78,12 @@ final class SmsSupport {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            fields.add(Map.entry(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8)));
+            try {
+                fields.add(Map.entry(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException e) {
+                throw new CallbackRejectedException("The callback body is not valid form encoding");
+            }
         }
         return fields;
     }

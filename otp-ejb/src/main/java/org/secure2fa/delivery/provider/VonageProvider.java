@@ -173,7 +173,7 @@ public class VonageProvider implements DeliveryProvider, StatusCallbacks {
     }
 
     /** The receipt's parameters: a JSON body's fields, or the query and form fields. */
-    private static Map<String, String> values(CallbackRequest request) {
+    private static Map<String, String> values(CallbackRequest request) throws CallbackRejectedException {
         Map<String, String> values = new LinkedHashMap<>();
         request.params().forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.get(0)));
         String type = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
