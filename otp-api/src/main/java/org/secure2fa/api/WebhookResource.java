@@ -74,9 +74,9 @@ public class WebhookResource {
                 .map(base -> stripSlash(base) + uri.getRequestUri().getRawPath()
                         + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()))
                 .orElse(uri.getRequestUri().toString());
-        var outcome = reports.apply(id, new CallbackRequest("POST", url, lowerHeaders, body == null ? "" : body, params));
+        var result = reports.apply(id, new CallbackRequest("POST", url, lowerHeaders, body == null ? "" : body, params));
         // no count in the answer: it would tell a caller whether a message id exists
-        return switch (outcome.result()) {
+        return switch (result) {
             case APPLIED -> ApiResponses.generate(200, true, "Callback accepted.");
             case REJECTED -> rejected();
         };

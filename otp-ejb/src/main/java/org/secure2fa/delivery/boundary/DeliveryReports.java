@@ -39,14 +39,14 @@ public class DeliveryReports {
     DeliveryProviders providers;
 
     /** Verifies a callback for a channel and applies its updates. */
-    public Outcome apply(long channelId, CallbackRequest request) {
+    public Result apply(long channelId, CallbackRequest request) {
         Channel channel = em.find(Channel.class, channelId);
         if (channel == null) {
-            return new Outcome(Result.REJECTED, 0);
+            return Result.REJECTED;
         }
         var provider = providers.byId(channel.getProviderId());
         if (provider.isEmpty() || !(provider.get() instanceof StatusCallbacks callbacks)) {
-            return new Outcome(Result.REJECTED, 0);
+            return Result.REJECTED;
         }
         Map<String, String> settings = channel.getSettingsSealed() == null ? Map.of()
                 : Settings.fromJson(keyring.open(channel.getSettingsSealed()));
@@ -54,23 +54,17 @@ public class DeliveryReports {
         try {
             updates = callbacks.parse(request, settings);
         } catch (CallbackRejectedException e) {
-            return new Outcome(Result.REJECTED, 0);
+            return Result.REJECTED;
         }
         long now = System.currentTimeMillis();
-        int changed = 0;
         for (StatusUpdate update : updates) {
             for (Delivery delivery : em.createNamedQuery("Delivery.findReported", Delivery.class)
                     .setParameter("channelId", channelId)
                     .setParameter("providerId", channel.getProviderId())
                     .setParameter("messageId", update.providerMessageId()).getResultList()) {
                 delivery.reported(DeliveryStatus.valueOf(update.kind().name()), update.detail(), now);
-                changed++;
             }
         }
-        return new Outcome(Result.APPLIED, changed);
-    }
-
-    /** What a callback did. */
-    public record Outcome(Result result, int changed) {
+        return Result.APPLIED;
     }
 }
