@@ -11,9 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,22 +51,6 @@ public class WebhookResource {
         Map<String, List<String>> lowerHeaders = new HashMap<>();
         headers.getRequestHeaders().forEach((k, v) -> lowerHeaders.put(k.toLowerCase(Locale.ROOT), v));
         Map<String, List<String>> params = new HashMap<>(uri.getQueryParameters());
-        MediaType type = headers.getMediaType();
-        if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) && body != null) {
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                try {
-                    String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                    String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                    params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidRequestException("The form body is not valid URL encoding.");
-                }
-            }
-        }
         String url = publicBaseUrl.filter(s -> !s.isBlank())
                 .map(base -> stripSlash(base) + uri.getRequestUri().getRawPath()
                         + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()))

@@ -95,10 +95,6 @@ public class Challenge {
         return now >= expiresAt;
     }
 
-    public boolean isExhausted() {
-        return attempts >= maxAttempts;
-    }
-
     /** Counts a wrong attempt; burns the code when it was the last one allowed. */
     public void wrongAttempt() {
         attempts++;

@@ -90,7 +90,6 @@ public class EndUser {
 
     public String getUserKey() { return userKey; }
     public long getProjectId() { return projectId; }
-    public int getSendsInWindow() { return sendsInWindow; }
     public int getConsecutiveFailures() { return consecutiveFailures; }
     public Long getCurrentChallengeId() { return currentChallengeId; }
 }

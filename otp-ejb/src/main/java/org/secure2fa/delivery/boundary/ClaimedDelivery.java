@@ -8,7 +8,7 @@ import org.secure2fa.delivery.spi.DeliveryRequest;
  * An outbox row this node has claimed, opened and ready to send: the message and the routes to try in
  * order (the channel it is on, then that channel's fallbacks).
  */
-public record ClaimedDelivery(DeliveryRequest request, List<Route> routes, int attempt) {
+public record ClaimedDelivery(DeliveryRequest request, List<Route> routes) {
 
     /** One channel of the failover chain: its provider and its opened settings. */
     public record Route(long channelId, String providerId, Map<String, String> settings) {
@@ -21,6 +21,6 @@ public record ClaimedDelivery(DeliveryRequest request, List<Route> routes, int a
 
     @Override
     public String toString() {
-        return "ClaimedDelivery[" + request.deliveryId() + ", " + routes + ", attempt " + attempt + "]";
+        return "ClaimedDelivery[" + request.deliveryId() + ", " + routes + "]";
     }
 }

@@ -82,7 +82,7 @@ public class DeliveryOutbox {
         Map<String, String> content = Settings.fromJson(keyring.open(delivery.getPayloadSealed()));
         DeliveryRequest request = new DeliveryRequest(deliveryId, ChannelType.valueOf(content.get("type")),
                 content.get("to"), content.get("subject"), content.get("body"), content.get("html"));
-        return Optional.of(new ClaimedDelivery(request, routes, delivery.getAttempts()));
+        return Optional.of(new ClaimedDelivery(request, routes));
     }
 
     /** The channel and its fallbacks, in order; a chain that loops stops where it would repeat. */

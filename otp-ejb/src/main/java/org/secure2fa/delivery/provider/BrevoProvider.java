@@ -62,9 +62,9 @@ public class BrevoProvider implements DeliveryProvider {
     @Override
     public DeliveryReceipt send(DeliveryRequest message, Map<String, String> settings) {
         JsonObjectBuilder sender = ProviderHttp.object().add("email", ProviderHttp.required(settings, "from"));
-        String fromName = settings.get("from_name");
-        if (fromName != null && !fromName.isBlank()) {
-            sender.add("name", fromName.strip());
+        String fromName = ProviderHttp.optional(settings, "from_name");
+        if (fromName != null) {
+            sender.add("name", fromName);
         }
         JsonObjectBuilder body = ProviderHttp.object()
                 .add("sender", sender)

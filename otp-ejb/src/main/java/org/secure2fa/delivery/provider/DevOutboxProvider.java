@@ -96,8 +96,4 @@ public class DevOutboxProvider implements DeliveryProvider {
             return DeliveryReceipt.retry("Cannot write to the dev outbox " + dir + ": " + e.getMessage());
         }
     }
-
-    public Path directory() {
-        return dir;
-    }
 }

@@ -96,7 +96,7 @@ public class InfobipProvider implements DeliveryProvider, StatusCallbacks {
                         .add(ProviderHttp.object().add("to", SmsSupport.digits(message.recipient()))))
                 .add("text", message.body())
                 .add("callbackData", Long.toString(message.deliveryId()));
-        String notifyUrl = SmsSupport.optional(settings, "status_callback_url");
+        String notifyUrl = ProviderHttp.optional(settings, "status_callback_url");
         if (notifyUrl != null) {
             sms.add("notifyUrl", notifyUrl).add("notifyContentType", "application/json");
         }

@@ -68,9 +68,9 @@ public class MailjetProvider implements DeliveryProvider {
     @Override
     public DeliveryReceipt send(DeliveryRequest message, Map<String, String> settings) {
         JsonObjectBuilder from = ProviderHttp.object().add("Email", ProviderHttp.required(settings, "from"));
-        String fromName = settings.get("from_name");
-        if (fromName != null && !fromName.isBlank()) {
-            from.add("Name", fromName.strip());
+        String fromName = ProviderHttp.optional(settings, "from_name");
+        if (fromName != null) {
+            from.add("Name", fromName);
         }
         JsonObjectBuilder mail = ProviderHttp.object()
                 .add("From", from)

@@ -89,8 +89,8 @@ public class PlivoProvider implements DeliveryProvider, StatusCallbacks {
     @Override
     public DeliveryReceipt send(DeliveryRequest message, Map<String, String> settings) {
         String authId = ProviderHttp.required(settings, "auth_id");
-        String src = SmsSupport.optional(settings, "src");
-        String powerpack = SmsSupport.optional(settings, "powerpack_uuid");
+        String src = ProviderHttp.optional(settings, "src");
+        String powerpack = ProviderHttp.optional(settings, "powerpack_uuid");
         if (src == null && powerpack == null) {
             return DeliveryReceipt.rejected("The channel needs a sender (src) or a Powerpack UUID");
         }
@@ -101,7 +101,7 @@ public class PlivoProvider implements DeliveryProvider, StatusCallbacks {
             body.add("powerpack_uuid", powerpack);
         }
         body.add("dst", SmsSupport.digits(message.recipient())).add("text", message.body());
-        String callback = SmsSupport.optional(settings, "status_callback_url");
+        String callback = ProviderHttp.optional(settings, "status_callback_url");
         if (callback != null) {
             body.add("url", callback).add("method", "POST");
         }
@@ -144,7 +144,7 @@ public class PlivoProvider implements DeliveryProvider, StatusCallbacks {
         if ((v3.isPresent() || v3Main.isPresent()) && v3Nonce.isPresent()) {
             String expected = signatureV3(token, post, request.url(), fields, v3Nonce.get());
             valid = matchesAny(expected, v3) | matchesAny(expected, v3Main);
-        } else if ("v3_or_v2".equals(SmsSupport.optional(settings, "callback_signature"))
+        } else if ("v3_or_v2".equals(ProviderHttp.optional(settings, "callback_signature"))
                 && (v2.isPresent() || v2Main.isPresent()) && v2Nonce.isPresent()) {
             String expected = signatureV2(token, request.url(), v2Nonce.get());
             valid = matchesAny(expected, v2) | matchesAny(expected, v2Main);

@@ -97,9 +97,9 @@ public class SendGridProvider implements DeliveryProvider, StatusCallbacks {
     @Override
     public DeliveryReceipt send(DeliveryRequest message, Map<String, String> settings) {
         JsonObjectBuilder from = ProviderHttp.object().add("email", ProviderHttp.required(settings, "from"));
-        String fromName = settings.get("from_name");
-        if (fromName != null && !fromName.isBlank()) {
-            from.add("name", fromName.strip());
+        String fromName = ProviderHttp.optional(settings, "from_name");
+        if (fromName != null) {
+            from.add("name", fromName);
         }
         JsonArrayBuilder content = ProviderHttp.JSON.createArrayBuilder()
                 .add(ProviderHttp.object().add("type", "text/plain").add("value", message.body()));

@@ -105,9 +105,9 @@ public class SesProvider implements DeliveryProvider {
                 .add("Content", ProviderHttp.object().add("Simple", ProviderHttp.object()
                         .add("Subject", text(message.subject() == null ? "" : message.subject()))
                         .add("Body", body)));
-        String configurationSet = settings.get("configuration_set");
-        if (configurationSet != null && !configurationSet.isBlank()) {
-            email.add("ConfigurationSetName", configurationSet.strip());
+        String configurationSet = ProviderHttp.optional(settings, "configuration_set");
+        if (configurationSet != null) {
+            email.add("ConfigurationSetName", configurationSet);
         }
         String payload = email.build().toString();
 
@@ -119,9 +119,9 @@ public class SesProvider implements DeliveryProvider {
         signed.put("content-type", "application/json");
         signed.put("host", hostHeader(uri));
         signed.put("x-amz-date", amzDate);
-        String sessionToken = settings.get("session_token");
-        if (sessionToken != null && !sessionToken.isBlank()) {
-            signed.put("x-amz-security-token", sessionToken.strip());
+        String sessionToken = ProviderHttp.optional(settings, "session_token");
+        if (sessionToken != null) {
+            signed.put("x-amz-security-token", sessionToken);
         }
         String authorization = AwsSigV4.authorization("POST", uri.getRawPath(), "", signed,
                 AwsSigV4.sha256Hex(payload), amzDate, region, SERVICE,

@@ -30,11 +30,6 @@ final class SmsSupport {
         return number.startsWith("+") ? number.substring(1) : number;
     }
 
-    /** The setting, stripped, or null when it is absent or blank. */
-    static String optional(Map<String, String> settings, String key) {
-        String value = settings.get(key);
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     /** The text between {@code <tag>} and {@code </tag>} in an XML answer, if there. */
     static String xmlText(String xml, String tag) {

@@ -80,17 +80,17 @@ public class SnsProvider implements DeliveryProvider {
 
     @Override
     public DeliveryReceipt send(DeliveryRequest message, Map<String, String> settings) {
-        String region = SmsSupport.optional(settings, "region");
+        String region = ProviderHttp.optional(settings, "region");
         region = region == null ? "us-east-1" : region;
         Map<String, String> form = new LinkedHashMap<>();
         form.put("Action", "Publish");
         form.put("Version", "2010-03-31");
         form.put("PhoneNumber", message.recipient());
         form.put("Message", message.body());
-        String smsType = SmsSupport.optional(settings, "sms_type");
+        String smsType = ProviderHttp.optional(settings, "sms_type");
         int entry = attribute(form, 1, "AWS.SNS.SMS.SMSType", smsType == null ? "Transactional" : smsType);
-        entry = attribute(form, entry, "AWS.SNS.SMS.SenderID", SmsSupport.optional(settings, "sender_id"));
-        attribute(form, entry, "AWS.MM.SMS.OriginationNumber", SmsSupport.optional(settings, "origination_number"));
+        entry = attribute(form, entry, "AWS.SNS.SMS.SenderID", ProviderHttp.optional(settings, "sender_id"));
+        attribute(form, entry, "AWS.MM.SMS.OriginationNumber", ProviderHttp.optional(settings, "origination_number"));
         String body = ProviderHttp.form(form);
 
         String baseUrl = ProviderHttp.baseUrl(settings, "https://sns." + region + ".amazonaws.com");
@@ -102,7 +102,7 @@ public class SnsProvider implements DeliveryProvider {
         signed.put("host", host);
         signed.put("content-type", CONTENT_TYPE);
         signed.put("x-amz-date", amzDate);
-        String sessionToken = SmsSupport.optional(settings, "session_token");
+        String sessionToken = ProviderHttp.optional(settings, "session_token");
         if (sessionToken != null) {
             signed.put("x-amz-security-token", sessionToken);
         }

@@ -93,8 +93,8 @@ public class TelnyxProvider implements DeliveryProvider, StatusCallbacks {
 
     @Override
     public DeliveryReceipt send(DeliveryRequest message, Map<String, String> settings) {
-        String from = SmsSupport.optional(settings, "from");
-        String profile = SmsSupport.optional(settings, "messaging_profile_id");
+        String from = ProviderHttp.optional(settings, "from");
+        String profile = ProviderHttp.optional(settings, "messaging_profile_id");
         if (from == null && profile == null) {
             return DeliveryReceipt.rejected("The channel needs a From number or a messaging profile ID");
         }
@@ -106,7 +106,7 @@ public class TelnyxProvider implements DeliveryProvider, StatusCallbacks {
         if (profile != null) {
             body.add("messaging_profile_id", profile);
         }
-        String webhook = SmsSupport.optional(settings, "status_callback_url");
+        String webhook = ProviderHttp.optional(settings, "status_callback_url");
         if (webhook != null) {
             body.add("webhook_url", webhook);
         }

@@ -82,8 +82,8 @@ public class TwilioProvider implements DeliveryProvider, StatusCallbacks {
     @Override
     public DeliveryReceipt send(DeliveryRequest message, Map<String, String> settings) {
         String accountSid = ProviderHttp.required(settings, "account_sid");
-        String from = SmsSupport.optional(settings, "from");
-        String service = SmsSupport.optional(settings, "messaging_service_sid");
+        String from = ProviderHttp.optional(settings, "from");
+        String service = ProviderHttp.optional(settings, "messaging_service_sid");
         if (from == null && service == null) {
             return DeliveryReceipt.rejected("The channel needs a From number or a Messaging Service SID");
         }
@@ -92,7 +92,7 @@ public class TwilioProvider implements DeliveryProvider, StatusCallbacks {
         form.put("From", from);
         form.put("MessagingServiceSid", service);
         form.put("Body", message.body());
-        form.put("StatusCallback", SmsSupport.optional(settings, "status_callback_url"));
+        form.put("StatusCallback", ProviderHttp.optional(settings, "status_callback_url"));
         String path = "/2010-04-01/Accounts/" + URLEncoder.encode(accountSid, StandardCharsets.UTF_8) + "/Messages.json";
         HttpRequest request = ProviderHttp.request(ProviderHttp.baseUrl(settings, API), path, settings)
                 .header("Accept", "application/json")

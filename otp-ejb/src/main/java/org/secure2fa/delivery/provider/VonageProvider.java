@@ -105,7 +105,7 @@ public class VonageProvider implements DeliveryProvider, StatusCallbacks {
         form.put("text", message.body());
         form.put("type", SmsText.of(message.body()).isUnicode() ? "unicode" : null);
         form.put("client-ref", Long.toString(message.deliveryId()));
-        form.put("callback", SmsSupport.optional(settings, "status_callback_url"));
+        form.put("callback", ProviderHttp.optional(settings, "status_callback_url"));
         HttpRequest request = ProviderHttp.request(ProviderHttp.baseUrl(settings, API), "/sms/json", settings)
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -148,7 +148,7 @@ public class VonageProvider implements DeliveryProvider, StatusCallbacks {
     @Override
     public List<StatusUpdate> parse(CallbackRequest request, Map<String, String> settings) throws CallbackRejectedException {
         String secret = Webhooks.setting(settings, "signature_secret");
-        String method = SmsSupport.optional(settings, "signature_method");
+        String method = ProviderHttp.optional(settings, "signature_method");
         Map<String, String> values = values(request);
         String sig = values.get("sig");
         if (sig == null || sig.isBlank()) {

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param url     the full URL the provider called, as it knows it (public base URL + path + query):
  *                Twilio and Plivo sign it
  * @param headers header names in lower case
- * @param body    the raw body (signatures are over the exact bytes)
- * @param params  form fields of a form body, and query parameters
+ * @param body    the raw body, form or JSON, for the provider to read as it signs it
+ * @param params  the query parameters
  */
 public record CallbackRequest(String method, String url, Map<String, List<String>> headers, String body,
                               Map<String, List<String>> params) {

@@ -17,9 +17,8 @@ import org.secure2fa.template.control.TemplateText;
 
 /**
  * Finds projects by public key for the API, keeping each for a few seconds so that the hot path does
- * not open sealed keys or load templates on every request. Changes made elsewhere (the console,
- * another node) are seen after at most {@code otp.project.cache-ttl-ms}; a change made on this node
- * calls {@link #evict}.
+ * not open sealed keys or load templates on every request. A change to a project (keys, channel,
+ * template, policy) is seen after at most {@code otp.project.cache-ttl-ms}.
  */
 @ApplicationScoped
 public class ProjectDirectory {
@@ -62,10 +61,6 @@ public class ProjectDirectory {
         }
         cache.put(publicKey, new Entry(keys, now));
         return Optional.of(keys);
-    }
-
-    public void evict(String publicKey) {
-        cache.remove(publicKey);
     }
 
     private ProjectKeys toKeys(Project p) {

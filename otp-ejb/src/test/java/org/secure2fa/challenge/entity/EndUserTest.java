@@ -31,7 +31,6 @@ class EndUserTest {
         assertEquals(ChallengeStatus.ACTIVE, challenge.getStatus());
         challenge.wrongAttempt();
         assertEquals(ChallengeStatus.BURNED, challenge.getStatus());
-        assertTrue(challenge.isExhausted());
         assertTrue(challenge.isExpired(1_000));
         assertFalse(challenge.isExpired(999));
     }

@@ -174,6 +174,12 @@ public final class ProviderHttp {
         }
     }
 
+    /** A setting's value, stripped, or null when it is absent or blank. */
+    public static String optional(Map<String, String> settings, String key) {
+        String value = settings.get(key);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     public static String required(Map<String, String> settings, String key) {
         String value = settings.get(key);
         if (value == null || value.isBlank()) {
