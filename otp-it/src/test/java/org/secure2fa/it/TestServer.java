@@ -60,6 +60,11 @@ public final class TestServer {
         env.put("OTP_DEMO_ENABLED", "false");
         env.put("OTP_DELIVERY_CIRCUIT_FAILURES", "2");
         env.put("OTP_DELIVERY_CIRCUIT_OPEN_MS", "3000");
+        // The console's own mail (sign-up and reset links) goes to the test SMTP server too.
+        env.put("OTP_MAIL_SMTP_HOST", "127.0.0.1");
+        env.put("OTP_MAIL_SMTP_PORT", Integer.toString(smtpPort()));
+        env.put("OTP_MAIL_SMTP_SECURITY", "NONE");
+        env.put("OTP_MAIL_FROM", "console@secure2fa.test");
         server.withEnvironment(env);
         try {
             if (server.isRunning()) {

@@ -3,6 +3,7 @@ package org.secure2fa.audit.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.secure2fa.audit.entity.AuditEvent;
 
 /** Writes audit events in the caller's transaction, so an event exists exactly when its effect does. */
@@ -14,5 +15,16 @@ public class AuditLog {
 
     public void api(long projectId, String action, String outcome, String detail, String ipAddress, long now) {
         em.persist(new AuditEvent(projectId, null, now, action, outcome, detail, ipAddress));
+    }
+
+    /**
+     * A console action by an account (or an attempt at one, such as a failed sign-in). Joins the caller's
+     * transaction, or runs in its own when there is none (a test message is sent outside one).
+     */
+    @Transactional
+    public void console(Long accountId, Long projectId, String action, String outcome, String detail,
+                        String ipAddress) {
+        em.persist(new AuditEvent(projectId, accountId, System.currentTimeMillis(), action, outcome,
+                detail == null ? null : detail.length() > 500 ? detail.substring(0, 500) : detail, ipAddress));
     }
 }

@@ -60,6 +60,7 @@ public class Channel {
     public Long getAccountId() { return accountId; }
     public void setAccountId(Long accountId) { this.accountId = accountId; }
     public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
     public ChannelType getType() { return type; }
     public String getProviderId() { return providerId; }
     public String getSettingsSealed() { return settingsSealed; }

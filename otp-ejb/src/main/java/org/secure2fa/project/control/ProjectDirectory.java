@@ -63,6 +63,11 @@ public class ProjectDirectory {
         return Optional.of(keys);
     }
 
+    /** Forgets a project after the console changed it, so this node sees the change at once (others within the TTL). */
+    public void evict(String publicKey) {
+        cache.remove(publicKey);
+    }
+
     private ProjectKeys toKeys(Project p) {
         var secret = PayloadCipher.keyOf(keyring.open(p.getSecretSealed()))
                 .orElseThrow(() -> new IllegalStateException("Project " + p.getId() + " has a malformed secret key"));

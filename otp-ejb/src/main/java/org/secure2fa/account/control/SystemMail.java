@@ -1,0 +1,80 @@
+package org.secure2fa.account.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.secure2fa.challenge.control.Recipients;
+import org.secure2fa.delivery.provider.DevOutboxProvider;
+import org.secure2fa.delivery.provider.SmtpProvider;
+import org.secure2fa.delivery.spi.ChannelType;
+import org.secure2fa.delivery.spi.DeliveryReceipt;
+import org.secure2fa.delivery.spi.DeliveryRequest;
+
+/**
+ * The service's own mail to console users (sign-up confirmation, password reset), sent through SMTP
+ * configured by {@code otp.mail.smtp.*} (environment variables {@code OTP_MAIL_SMTP_HOST} and so on),
+ * or kept in the dev outbox when no SMTP host is configured. It reuses the delivery providers, so the
+ * same code and the same tests stand behind both kinds of mail.
+ */
+@ApplicationScoped
+public class SystemMail {
+
+    private static final Logger LOG = Logger.getLogger(SystemMail.class.getName());
+
+    @Inject
+    SmtpProvider smtp;
+
+    @Inject
+    DevOutboxProvider devOutbox;
+
+    @Inject
+    @ConfigProperty(name = "otp.mail.smtp.host")
+    Optional<String> host;
+
+    @Inject
+    @ConfigProperty(name = "otp.mail.smtp.port", defaultValue = "587")
+    String port;
+
+    @Inject
+    @ConfigProperty(name = "otp.mail.smtp.security", defaultValue = "STARTTLS")
+    String security;
+
+    @Inject
+    @ConfigProperty(name = "otp.mail.smtp.username")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "otp.mail.smtp.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "otp.mail.from", defaultValue = "Secure 2FA <no-reply@secure2fa.local>")
+    String from;
+
+    /** Sends a plain-text mail; answers whether the transport took it. Never throws for delivery failures. */
+    public boolean send(String to, String subject, String body) {
+        DeliveryRequest request = new DeliveryRequest(0, ChannelType.EMAIL, to, subject, body, null);
+        DeliveryReceipt receipt;
+        if (host.filter(h -> !h.isBlank()).isPresent()) {
+            Map<String, String> settings = new HashMap<>();
+            settings.put("host", host.get());
+            settings.put("port", port);
+            settings.put("security", security);
+            username.filter(u -> !u.isBlank()).ifPresent(u -> settings.put("username", u));
+            password.filter(p -> !p.isBlank()).ifPresent(p -> settings.put("password", p));
+            settings.put("from", from);
+            receipt = smtp.send(request, settings);
+        } else {
+            receipt = devOutbox.send(request, Map.of("from", from));
+        }
+        if (receipt.outcome() != DeliveryReceipt.Outcome.ACCEPTED) {
+            LOG.warning(() -> "System mail to " + Recipients.mask(to) + " was not sent: " + receipt.detail());
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,2 @@
+/** Console accounts. */
+package org.secure2fa.account.entity;

@@ -1,0 +1,131 @@
+package org.secure2fa.console.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A project's generate and verify events for the activity table, and codes generated against codes
+ * verified per day (UTC). Events come from the challenges themselves (every code generated, every code
+ * verified) and from the audit log (every refused call), so nothing extra is written on the hot path.
+ */
+@Stateless
+public class ActivityConsole {
+
+    private static final long DAY_MS = 86_400_000L;
+    private static final String EVENTS = """
+            select c.created_at as at, 'GENERATE' as kind, c.recipient_masked as recipient,
+                   case when c.template_request then 'RENDERED' else 'SENT' end as outcome,
+                   (select max(d.status) from delivery d where d.challenge_id = c.id) as delivery_status,
+                   c.ip_address as ip
+              from challenge c where c.project_id = ?1
+            union all
+            select c.verified_at, 'VERIFY', c.recipient_masked, 'VERIFIED', null, null
+              from challenge c where c.project_id = ?1 and c.verified_at is not null
+            union all
+            select a.at, a.action, null, a.outcome, null, a.ip_address
+              from audit_event a where a.project_id = ?1 and a.account_id is null and a.action in ('GENERATE', 'VERIFY')
+            """;
+
+    @PersistenceContext(unitName = "otp")
+    EntityManager em;
+
+    public record Event(long at, String kind, String recipient, String outcome, String deliveryStatus, String ip) implements java.io.Serializable {
+    }
+
+    /** Filters of the activity table; null or blank means "any". */
+    public record Filter(String kind, String outcome, String recipient) {
+    }
+
+    public record Page(List<Event> events, long total) {
+    }
+
+    /** Per day: codes generated, codes verified, and the share verified. */
+    public record Day(LocalDate day, long generated, long verified) implements java.io.Serializable {
+
+        public int conversionPercent() {
+            return generated == 0 ? 0 : (int) Math.round(100.0 * verified / generated);
+        }
+    }
+
+    public Page events(long accountId, long projectId, Filter filter, int first, int pageSize) {
+        requireOwned(accountId, projectId);
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (filter != null && notBlank(filter.kind())) {
+            params.add(filter.kind());
+            where.append(" and e.kind = ?").append(params.size() + 1);
+        }
+        if (filter != null && notBlank(filter.outcome())) {
+            params.add(filter.outcome());
+            where.append(" and e.outcome = ?").append(params.size() + 1);
+        }
+        if (filter != null && notBlank(filter.recipient())) {
+            params.add("%" + filter.recipient().strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            where.append(" and lower(e.recipient) like ?").append(params.size() + 1);
+        }
+        String from = " from (" + EVENTS + ") e" + where;
+        Query count = em.createNativeQuery("select count(*)" + from);
+        Query rows = em.createNativeQuery("select e.at, e.kind, e.recipient, e.outcome, e.delivery_status, e.ip" + from
+                + " order by e.at desc");
+        for (Query q : List.of(count, rows)) {
+            q.setParameter(1, projectId);
+            for (int i = 0; i < params.size(); i++) {
+                q.setParameter(i + 2, params.get(i));
+            }
+        }
+        long total = ((Number) count.getSingleResult()).longValue();
+        rows.setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, pageSize), 200));
+        List<Event> events = new ArrayList<>();
+        for (Object row : rows.getResultList()) {
+            Object[] r = (Object[]) row;
+            events.add(new Event(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5]));
+        }
+        return new Page(events, total);
+    }
+
+    /** The last {@code days} days, oldest first, including days without events. */
+    public List<Day> daily(long accountId, long projectId, int days) {
+        requireOwned(accountId, projectId);
+        long today = Math.floorDiv(System.currentTimeMillis(), DAY_MS);
+        long since = (today - days + 1) * DAY_MS;
+        Map<Long, Long> generated = perDay("select c.created_at / 86400000, count(*) from challenge c"
+                + " where c.project_id = ?1 and c.created_at >= ?2 group by c.created_at / 86400000", projectId, since);
+        Map<Long, Long> verified = perDay("select c.verified_at / 86400000, count(*) from challenge c"
+                + " where c.project_id = ?1 and c.verified_at >= ?2 group by c.verified_at / 86400000", projectId, since);
+        List<Day> result = new ArrayList<>();
+        for (long day = today - days + 1; day <= today; day++) {
+            result.add(new Day(LocalDate.ofEpochDay(day), generated.getOrDefault(day, 0L), verified.getOrDefault(day, 0L)));
+        }
+        return result;
+    }
+
+    private Map<Long, Long> perDay(String sql, long projectId, long since) {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object row : em.createNativeQuery(sql).setParameter(1, projectId).setParameter(2, since).getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.merge(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), Long::sum);
+        }
+        return counts;
+    }
+
+    private void requireOwned(long accountId, long projectId) {
+        Long found = em.createQuery("select count(p) from Project p where p.id = :id and p.accountId = :account", Long.class)
+                .setParameter("id", projectId).setParameter("account", accountId).getSingleResult();
+        if (found == 0) {
+            throw ConsoleException.notFound("Project");
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,179 @@
+package org.secure2fa.console.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.secure2fa.account.boundary.AccountService;
+import org.secure2fa.audit.control.AuditLog;
+import org.secure2fa.crypto.Keyring;
+import org.secure2fa.delivery.entity.Channel;
+import org.secure2fa.policy.DeviceCheck;
+import org.secure2fa.project.control.KeyMaterial;
+import org.secure2fa.project.control.ProjectDirectory;
+import org.secure2fa.project.entity.Project;
+import org.secure2fa.template.entity.Template;
+
+/** Projects of one account: keys, rotation, policy overrides, linked channel and template. */
+@Stateless
+public class ProjectConsole {
+
+    public static final int MAX_GRACE_HOURS = 72;
+
+    @PersistenceContext(unitName = "otp")
+    EntityManager em;
+
+    @Inject
+    Keyring keyring;
+
+    @Inject
+    ProjectDirectory directory;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    AuditLog audit;
+
+    /** A project as listed and edited; never carries a secret. */
+    public record ProjectView(long id, String name, String publicKey, Long channelId, String channelName,
+                              Long templateId, String templateName, Integer codeDigits,
+                              Integer codeLifetimeMinutes, Integer maxAttempts, DeviceCheck deviceCheck,
+                              Long previousSecretUntil, long createdAt) implements java.io.Serializable {
+
+        public boolean isLinked() {
+            return channelId != null && templateId != null;
+        }
+    }
+
+    /** What the edit form sends; null policy fields mean "the server default". */
+    public record ProjectChanges(String name, Integer codeDigits, Integer codeLifetimeMinutes, Integer maxAttempts,
+                                 DeviceCheck deviceCheck, Long channelId, Long templateId) {
+    }
+
+    /** A new or rotated secret, shown once. */
+    public record Keys(long projectId, String publicKey, String secretKey) {
+
+        @Override
+        public String toString() {
+            return "Keys[" + projectId + ", " + publicKey + ", secret hidden]";
+        }
+    }
+
+    public List<ProjectView> list(long accountId) {
+        return em.createQuery("select p from Project p where p.accountId = :account order by p.name, p.id",
+                Project.class).setParameter("account", accountId).getResultList().stream().map(ProjectConsole::view)
+                .toList();
+    }
+
+    public ProjectView get(long accountId, long projectId) {
+        return view(owned(accountId, projectId));
+    }
+
+    public Keys create(long accountId, String name, String ip) {
+        String publicKey = KeyMaterial.newPublicKey();
+        String secret = KeyMaterial.newSecretKey();
+        Project project = new Project(name(name), publicKey, keyring.seal(secret), System.currentTimeMillis());
+        project.setAccountId(accountId);
+        em.persist(project);
+        em.flush();
+        audit.console(accountId, project.getId(), "PROJECT_CREATED", "OK", project.getName(), ip);
+        return new Keys(project.getId(), publicKey, secret);
+    }
+
+    public ProjectView update(long accountId, long projectId, ProjectChanges changes, String ip) {
+        Project project = owned(accountId, projectId);
+        project.setName(name(changes.name()));
+        project.setCodeDigits(range("codeDigits", changes.codeDigits(), 4, 10, "Code length"));
+        Integer minutes = range("codeLifetime", changes.codeLifetimeMinutes(), 1, 60, "Code lifetime");
+        project.setCodeLifetimeSeconds(minutes == null ? null : minutes * 60);
+        project.setMaxAttempts(range("maxAttempts", changes.maxAttempts(), 1, 10, "Attempts per code"));
+        project.setDeviceCheck(changes.deviceCheck());
+        Channel channel = changes.channelId() == null ? null : ownedChannel(accountId, changes.channelId());
+        Template template = changes.templateId() == null ? null : ownedTemplate(accountId, changes.templateId());
+        project.link(channel, template);
+        directory.evict(project.getPublicKey());
+        audit.console(accountId, projectId, "PROJECT_UPDATED", "OK",
+                "channel " + changes.channelId() + ", template " + changes.templateId(), ip);
+        return view(project);
+    }
+
+    /** The current secret again, after a fresh TOTP code; empty when the code is not right. */
+    public Optional<String> revealSecret(long accountId, long projectId, String totpCode, String ip) {
+        Project project = owned(accountId, projectId);
+        if (!accounts.reauthenticate(accountId, totpCode, "reveal secret of project " + projectId, ip)) {
+            return Optional.empty();
+        }
+        audit.console(accountId, projectId, "SECRET_REVEALED", "OK", null, ip);
+        return Optional.of(keyring.open(project.getSecretSealed()));
+    }
+
+    /** A new secret; the old one is still accepted for {@code graceHours} (0 ends it at once). */
+    public Keys rotate(long accountId, long projectId, int graceHours, String ip) {
+        if (graceHours < 0 || graceHours > MAX_GRACE_HOURS) {
+            throw new ConsoleException("graceHours", "The grace period is 0 to " + MAX_GRACE_HOURS + " hours.");
+        }
+        Project project = owned(accountId, projectId);
+        String secret = KeyMaterial.newSecretKey();
+        project.rotateSecret(keyring.seal(secret), System.currentTimeMillis() + graceHours * 3_600_000L);
+        directory.evict(project.getPublicKey());
+        audit.console(accountId, projectId, "SECRET_ROTATED", "OK", "grace " + graceHours + " h", ip);
+        return new Keys(projectId, project.getPublicKey(), secret);
+    }
+
+    /** Deletes a project with its codes, deliveries and counters (the audit log keeps its events). */
+    public void delete(long accountId, long projectId, String ip) {
+        Project project = owned(accountId, projectId);
+        directory.evict(project.getPublicKey());
+        em.createNativeQuery("delete from delivery where project_id = ?").setParameter(1, projectId).executeUpdate();
+        em.createNativeQuery("delete from challenge where project_id = ?").setParameter(1, projectId).executeUpdate();
+        em.createNativeQuery("delete from end_user where project_id = ?").setParameter(1, projectId).executeUpdate();
+        em.remove(project);
+        audit.console(accountId, projectId, "PROJECT_DELETED", "OK", project.getName(), ip);
+    }
+
+    Project owned(long accountId, long projectId) {
+        return em.createQuery("select p from Project p where p.id = :id and p.accountId = :account", Project.class)
+                .setParameter("id", projectId).setParameter("account", accountId).getResultList().stream()
+                .findFirst().orElseThrow(() -> ConsoleException.notFound("Project"));
+    }
+
+    private Channel ownedChannel(long accountId, long channelId) {
+        return em.createQuery("select c from Channel c where c.id = :id and c.accountId = :account", Channel.class)
+                .setParameter("id", channelId).setParameter("account", accountId).getResultList().stream()
+                .findFirst().orElseThrow(() -> ConsoleException.notFound("Channel"));
+    }
+
+    private Template ownedTemplate(long accountId, long templateId) {
+        return em.createQuery("select t from Template t where t.id = :id and t.accountId = :account", Template.class)
+                .setParameter("id", templateId).setParameter("account", accountId).getResultList().stream()
+                .findFirst().orElseThrow(() -> ConsoleException.notFound("Template"));
+    }
+
+    static String name(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            throw new ConsoleException("name", "A name of 1 to 200 characters is needed.");
+        }
+        return trimmed;
+    }
+
+    private static Integer range(String field, Integer value, int min, int max, String label) {
+        if (value != null && (value < min || value > max)) {
+            throw new ConsoleException(field, label + " must be between " + min + " and " + max + ".");
+        }
+        return value;
+    }
+
+    private static ProjectView view(Project p) {
+        return new ProjectView(p.getId(), p.getName(), p.getPublicKey(),
+                p.getChannel() == null ? null : p.getChannel().getId(),
+                p.getChannel() == null ? null : p.getChannel().getName(),
+                p.getTemplate() == null ? null : p.getTemplate().getId(),
+                p.getTemplate() == null ? null : p.getTemplate().getName(),
+                p.getCodeDigits(), p.getCodeLifetimeSeconds() == null ? null : p.getCodeLifetimeSeconds() / 60,
+                p.getMaxAttempts(), p.getDeviceCheck(), p.getPreviousSecretUntil(), p.getCreatedAt());
+    }
+}

@@ -1,0 +1,445 @@
+package org.secure2fa.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.secure2fa.account.control.Base32;
+import org.secure2fa.account.control.Totp;
+import org.secure2fa.it.Fixtures.TestProject;
+
+/**
+ * The console in a real headless Chromium against the real EAR: a new owner's whole onboarding (sign-up
+ * link by email, password, authenticator app, backup codes, channel, template, project) through to a
+ * French code sent by the API and verified, shown in the activity table and chart; then the safety
+ * properties: secret shown again only after a fresh TOTP code, used TOTP steps and backup codes refused,
+ * key rotation with a grace period, forged posts rejected, tenant isolation, lockout.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    private static final Pattern LINK = Pattern.compile("(https?://\\S+/link\\.xhtml\\?token=[A-Za-z0-9_-]+)");
+    private static final String PASSWORD = "violet tractor humming 1987 lagoon";
+    private static final String SMTP_SECRET = "smtp-S3cret-" + UUID.randomUUID();
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private final Browser owner = new Browser();
+    private final String ownerEmail = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    private byte[] ownerTotp;
+    private long ownerLastStep = -1;
+    private List<String> backupCodes;
+    private long channelId;
+    private long templateId;
+    private TestProject project;
+
+    @AfterAll
+    void closeBrowser() {
+        owner.close();
+    }
+
+    @Test
+    @Order(1)
+    void aNewOwnerOnboardsAndTheirFirstFrenchCodeIsSentAndVerified() throws Exception {
+        Browser.NEVER_SHOWN.add(SMTP_SECRET);
+        // 1. Sign up with an email only; the confirmation link arrives by email.
+        owner.open("/");
+        assertTrue(owner.url().endsWith("/signin.xhtml"), "a visitor starts at the sign-in page");
+        owner.clickAndLoad("signupLink");
+        owner.type("f:email", ownerEmail);
+        owner.shot("sign-up");
+        owner.click("f:submit");
+        owner.awaitText("checkEmail", "Check your email");
+        String link = linkIn(awaitMail(ownerEmail, "Confirm your Secure 2FA account"));
+
+        // 2. The link sets the password; a common password is refused next to the field.
+        owner.driver.get(link);
+        owner.type("f:password", "passwordpassword");
+        owner.type("f:repeat", "passwordpassword");
+        owner.clickAndLoad("f:submit");
+        assertTrue(owner.url().contains("/link.xhtml"), "a weak password keeps the owner on the page");
+        assertTrue(owner.source().contains("ui-message-error"), "the policy's reason is shown");
+        owner.type("f:password", PASSWORD);
+        owner.type("f:repeat", PASSWORD);
+        owner.shot("choose-password");
+        owner.clickAndLoad("f:submit");
+
+        // 3. Link the authenticator app: read the key from the page, enter a computed code.
+        owner.awaitUrlContains("/enroll.xhtml");
+        assertTrue(owner.byId("qr").getAttribute("src").startsWith("data:image/png;base64,"), "a QR code is shown");
+        ownerTotp = Base32.decode(owner.text("totpKey").replace(" ", ""));
+        owner.shot("link-authenticator-app");
+        owner.type("f:code", ownerCode());
+        owner.clickAndLoad("f:submit");
+
+        // 4. Ten backup codes, shown once.
+        owner.awaitUrlContains("/app/backup-codes.xhtml");
+        backupCodes = owner.texts("li.backup-code");
+        assertEquals(10, backupCodes.size());
+        owner.shot("backup-codes");
+        owner.clickAndLoad("continue");
+        owner.awaitUrlContains("/app/dashboard.xhtml");
+        assertTrue(owner.exists("emptyProjects"), "an empty dashboard says what to do next");
+        owner.shot("dashboard-empty");
+        owner.open("/app/backup-codes.xhtml");
+        assertTrue(owner.texts("li.backup-code").isEmpty(), "backup codes are shown only once");
+
+        // 5. A channel: SMTP to the test SMTP server, with a password that must never come back.
+        owner.open("/app/channel.xhtml");
+        owner.type("f:name", "Test SMTP");
+        owner.select("f:provider", "smtp");
+        owner.awaitPresent("input.setting-host");
+        owner.driver.findElement(org.openqa.selenium.By.cssSelector("input.setting-host")).sendKeys("127.0.0.1");
+        var port = owner.driver.findElement(org.openqa.selenium.By.cssSelector("input.setting-port"));
+        port.clear();
+        port.sendKeys(Integer.toString(TestServer.get().smtpPort()));
+        owner.selectByClass("setting-security", "NONE");
+        owner.driver.findElement(org.openqa.selenium.By.cssSelector("input.setting-password")).sendKeys(SMTP_SECRET);
+        owner.driver.findElement(org.openqa.selenium.By.cssSelector("input.setting-from")).sendKeys("codes@shop.example.test");
+        owner.shot("new-channel");
+        owner.clickAndLoad("f:save");
+        owner.awaitUrlContains("/app/channel.xhtml?id=");
+        channelId = idIn(owner.url());
+        assertTrue(owner.source().contains("Saved; never shown again."), "a stored secret shows only as saved");
+        owner.type("test:testRecipient", "channel-test@example.test");
+        owner.click("test:sendTest");
+        owner.awaitText("testAnswer", "Accepted");
+        awaitMail("channel-test@example.test", "Secure 2FA test message");
+        owner.shot("channel-test-message");
+
+        // 6. A template with English and French versions, previewed live with the SMS length.
+        owner.open("/app/template.xhtml");
+        owner.type("f:name", "Login code");
+        owner.click("f:addVersion");
+        owner.byId("f:versions:1:body");
+        owner.select("f:versions:1:lang", "fr");
+        owner.type("f:versions:1:subject", "Votre code de connexion");
+        owner.type("f:versions:1:body", "Votre code : {{OTP_CODE}} — valable 10 minutes.");
+        owner.awaitText("f:versions:1:preview", "Votre code : 482913");
+        assertTrue(owner.text("f:versions:1:preview").contains("UCS-2"), "the dash makes the French SMS Unicode");
+        assertTrue(owner.text("f:versions:0:preview").contains("GSM-7"), "the English SMS is GSM-7");
+        owner.shot("template-with-preview");
+        owner.clickAndLoad("f:save");
+        owner.awaitUrlContains("/app/template.xhtml?id=");
+        templateId = idIn(owner.url());
+
+        // 7. A project: keys shown with the secret once; linked to the channel and the template.
+        owner.open("/app/dashboard.xhtml");
+        owner.type("create:name", "Shop sign-in");
+        owner.clickAndLoad("create:submit");
+        owner.awaitUrlContains("/app/project.xhtml?id=");
+        long projectId = idIn(owner.url());
+        String publicKey = owner.text("publicKey");
+        String secretKey = owner.text("secretKey");
+        assertTrue(publicKey.matches("[0-9a-f]{32}"));
+        assertEquals(32, secretKey.length());
+        project = new TestProject(projectId, publicKey, secretKey, channelId);
+        assertEquals(409, Api.generate(project, "user-fr", "client.fr@example.test").status(),
+                "an unlinked project cannot send");
+        owner.select("settings:channel", Long.toString(channelId));
+        owner.select("settings:template", Long.toString(templateId));
+        owner.click("settings:save");
+        owner.awaitText("messages", "Saved.");
+        owner.shot("project-keys-and-links");
+
+        // 8. The API sends the French email; the code from it verifies.
+        Api.Reply generated = Api.generate(project, "user-fr", "client.fr@example.test", "lang", "fr");
+        assertEquals(200, generated.status(), generated.body());
+        MimeMessage french = awaitMail("client.fr@example.test", "Votre code de connexion");
+        Matcher code = Pattern.compile("Votre code : (\\d{6})").matcher(GreenMailUtil.getBody(french));
+        assertTrue(code.find(), "the French body carries the code");
+        Api.Reply verified = Api.verify(project, "user-fr", code.group(1));
+        assertEquals(200, verified.status(), verified.body());
+
+        // 9. The activity table and the chart show both events.
+        owner.open("/app/activity.xhtml?project=" + projectId);
+        assertEquals("1", owner.text("statGenerated"));
+        assertEquals("1", owner.text("statVerified"));
+        assertEquals("100 %", owner.text("statConversion"));
+        owner.awaitPresent("#chart canvas");
+        List<String> kinds = owner.texts(".event-kind");
+        List<String> outcomes = owner.texts(".event-outcome");
+        assertEquals(List.of("VERIFY", "GENERATE", "GENERATE"), kinds);
+        assertEquals(List.of("VERIFIED", "SENT", "NOT_LINKED"), outcomes, "the refused call before linking shows too");
+        assertEquals("SENT", owner.texts(".event-delivery").get(1), "the delivery status of the email");
+        assertTrue(owner.source().contains("c***@example.test") || owner.source().contains("@example.test"),
+                "the recipient is shown masked");
+        assertFalse(owner.source().contains("client.fr@example.test"), "never the full recipient");
+        owner.select("events:kind", "VERIFY");
+        owner.click("events:apply");
+        owner.driver.findElements(org.openqa.selenium.By.cssSelector(".event-kind"));
+        new org.openqa.selenium.support.ui.WebDriverWait(owner.driver, Duration.ofSeconds(10))
+                .until(d -> owner.texts(".event-kind").equals(List.of("VERIFY")));
+        owner.shot("activity");
+    }
+
+    @Test
+    @Order(2)
+    void theSecretIsShownAgainOnlyAfterAFreshTotpCode() {
+        owner.open("/app/project.xhtml?id=" + project.id());
+        assertFalse(owner.exists("secretKey"), "after the first view the secret stays hidden");
+        assertFalse(owner.source().contains(project.secretKey()));
+        // The code of the step already used at enrolment is refused: a TOTP step is never reused.
+        owner.type("keys:revealCode", Totp.hotp(ownerTotp, ownerLastStep, 6));
+        owner.click("keys:reveal");
+        owner.awaitText("keys:secretPanel", "not right");
+        assertFalse(owner.exists("secretKey"));
+        owner.type("keys:revealCode", ownerCode());
+        owner.click("keys:reveal");
+        owner.awaitText("keys:secretPanel", project.secretKey());
+    }
+
+    @Test
+    @Order(3)
+    void rotationKeepsTheOldSecretWorkingForTheGracePeriodOnly() {
+        owner.open("/app/project.xhtml?id=" + project.id());
+        TestProject first = project;
+        owner.number("keys:graceHours", 1);
+        owner.click("keys:rotate");
+        owner.confirmAndLoad();
+        TestProject second = new TestProject(first.id(), first.publicKey(), owner.text("secretKey"), channelId);
+        assertNotEquals(first.secretKey(), second.secretKey());
+        assertTrue(owner.exists("graceNotice"), "the page says until when the old key works");
+        owner.shot("key-rotation");
+        assertEquals(200, Api.template(first, "rotation-user", "r@example.test").status(), "old key, in its grace period");
+        assertEquals(200, Api.template(second, "rotation-user", "r@example.test").status(), "new key");
+
+        owner.number("keys:graceHours", 0);
+        owner.click("keys:rotate");
+        owner.confirmAndLoad();
+        TestProject third = new TestProject(first.id(), first.publicKey(), owner.text("secretKey"), channelId);
+        assertEquals(401, Api.template(second, "rotation-user-2", "r@example.test").status(), "no grace: refused at once");
+        assertEquals(401, Api.template(first, "rotation-user-2", "r@example.test").status(), "older keys are gone");
+        assertEquals(200, Api.template(third, "rotation-user-2", "r@example.test").status());
+        project = third;
+    }
+
+    @Test
+    @Order(4)
+    void signInNeedsASecondFactorAndNeitherAUsedTotpStepNorAUsedBackupCodeWorks() {
+        String sessionBefore = owner.cookie("S2FA_SESSION");
+        signOut(owner);
+        signInPassword(owner, ownerEmail, PASSWORD);
+        assertNotEquals(sessionBefore, owner.cookie("S2FA_SESSION"), "a new session id at sign-in");
+        String afterPassword = owner.cookie("S2FA_SESSION");
+        owner.type("f:code", Totp.hotp(ownerTotp, ownerLastStep, 6));
+        owner.clickAndLoad("f:submit");
+        assertTrue(owner.url().contains("/signin-code.xhtml"), "the TOTP step used for the reveal is refused");
+        owner.type("f:code", backupCodes.get(0));
+        owner.clickAndLoad("f:submit");
+        owner.awaitUrlContains("/app/dashboard.xhtml");
+        assertNotEquals(afterPassword, owner.cookie("S2FA_SESSION"), "and another once fully signed in");
+
+        signOut(owner);
+        signInPassword(owner, ownerEmail, PASSWORD);
+        owner.type("f:code", backupCodes.get(0).toLowerCase());
+        owner.clickAndLoad("f:submit");
+        assertTrue(owner.url().contains("/signin-code.xhtml"), "a backup code works once");
+        owner.type("f:code", backupCodes.get(1));
+        owner.clickAndLoad("f:submit");
+        owner.awaitUrlContains("/app/dashboard.xhtml");
+        owner.open("/app/dashboard.xhtml");
+        owner.shot("dashboard");
+        owner.phoneSized();
+        owner.open("/app/project.xhtml?id=" + project.id());
+        owner.shot("project-on-a-phone");
+        owner.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    @Test
+    @Order(5)
+    void aForgedCrossSitePostChangesNothing() throws Exception {
+        owner.open("/app/project.xhtml?id=" + project.id());
+        String session = owner.cookie("S2FA_SESSION");
+        String path = "/app/project.xhtml?id=" + project.id();
+        Map<String, String> form = Map.of("settings", "settings", "settings:name", "Renamed by an attacker",
+                "settings:save", "settings:save", "jakarta.faces.partial.ajax", "true",
+                "jakarta.faces.source", "settings:save", "jakarta.faces.partial.execute", "@all");
+        HttpResponse<String> forged = post(path, session, form, "-1234567890:987654321");
+        HttpResponse<String> noState = post(path, session, form, null);
+        assertTrue(forged.statusCode() < 500 && noState.statusCode() < 500, "no server error");
+        owner.open(path);
+        assertEquals("Shop sign-in", owner.text("projectName"), "neither post changed the project");
+        assertEquals(1, Fixtures.number("select count(*) from project where id = ? and name = 'Shop sign-in'", project.id()));
+
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + path))
+                .header("Cookie", "S2FA_SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("'nonce-"), csp);
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
+        HttpResponse<String> fresh = HTTP.send(HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + "/signin.xhtml"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = fresh.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase().contains("samesite=strict"), cookie);
+    }
+
+    @Test
+    @Order(6)
+    void anotherAccountCannotReachTheOwnersObjectsAndIsLockedOutAfterRepeatedFailures() throws Exception {
+        String otherEmail = "other-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        try (Browser other = new Browser()) {
+            other.open("/signup.xhtml");
+            other.type("f:email", otherEmail);
+            other.click("f:submit");
+            other.awaitText("checkEmail", "Check your email");
+            other.driver.get(linkIn(awaitMail(otherEmail, "Confirm your Secure 2FA account")));
+            other.type("f:password", PASSWORD + " two");
+            other.type("f:repeat", PASSWORD + " two");
+            other.clickAndLoad("f:submit");
+            byte[] key = Base32.decode(other.text("totpKey").replace(" ", ""));
+            other.type("f:code", Totp.hotp(key, Totp.stepAt(System.currentTimeMillis() / 1000), 6));
+            other.clickAndLoad("f:submit");
+            other.awaitUrlContains("/app/backup-codes.xhtml");
+
+            // Ids of the owner's objects in URLs: "not found", and none of their data.
+            for (String path : List.of("/app/project.xhtml?id=" + project.id(), "/app/channel.xhtml?id=" + channelId,
+                    "/app/template.xhtml?id=" + templateId, "/app/activity.xhtml?project=" + project.id())) {
+                other.open(path);
+                assertTrue(other.exists("notFound"), path);
+                String source = other.source();
+                assertFalse(source.contains(project.publicKey()) || source.contains("Shop sign-in")
+                        || source.contains("Test SMTP") || source.contains("Login code"), path);
+            }
+            other.open("/app/accounts.xhtml");
+            assertTrue(other.exists("notAdmin"), "the account list is for administrators");
+            assertFalse(other.source().contains(ownerEmail));
+
+            // A form tampered to link the owner's channel to the other account's project is refused.
+            other.open("/app/dashboard.xhtml");
+            other.type("create:name", "Other project");
+            other.clickAndLoad("create:submit");
+            long otherProject = idIn(other.url());
+            other.driver.executeScript("var s = document.getElementById('settings:channel_input');"
+                    + "var o = document.createElement('option'); o.value = arguments[0]; o.text = 'x';"
+                    + "s.appendChild(o); s.value = arguments[0];", Long.toString(channelId));
+            other.click("settings:save");
+            other.awaitPresent(".ui-message-error, .ui-messages-error");
+            assertEquals(1, Fixtures.number("select count(*) from project where id = ? and channel_id is null", otherProject));
+
+            // Lockout: five wrong passwords lock the account; then even the right one is refused.
+            signOut(other);
+            for (int i = 0; i < 5; i++) {
+                other.open("/signin.xhtml");
+                other.type("f:email", otherEmail);
+                other.type("f:password", "wrong password number " + i);
+                other.clickAndLoad("f:submit");
+            }
+            assertTrue(other.source().contains("locked until"), "locked after five failures");
+            other.open("/signin.xhtml");
+            other.type("f:email", otherEmail);
+            other.type("f:password", PASSWORD + " two");
+            other.clickAndLoad("f:submit");
+            assertTrue(other.source().contains("locked until"), "the right password does not open a locked account");
+            assertTrue(other.url().contains("/signin.xhtml"));
+            other.shot("locked-out");
+        }
+
+        // The first account is the administrator: it sees the other account and can disable it.
+        owner.open("/app/accounts.xhtml");
+        assertTrue(owner.source().contains(otherEmail));
+        owner.driver.findElement(org.openqa.selenium.By.cssSelector("button.disable-account")).click();
+        owner.confirmAndLoad();
+        assertTrue(owner.source().contains("DISABLED"));
+        owner.shot("accounts");
+        assertEquals(1, Fixtures.number("select count(*) from account where email = ? and disabled = true", otherEmail));
+    }
+
+    private String ownerCode() {
+        long step = Totp.stepAt(System.currentTimeMillis() / 1000);
+        while (step <= ownerLastStep) {
+            sleep(500);
+            step = Totp.stepAt(System.currentTimeMillis() / 1000);
+        }
+        ownerLastStep = step;
+        return Totp.hotp(ownerTotp, step, 6);
+    }
+
+    private static void signOut(Browser browser) {
+        browser.open("/app/dashboard.xhtml");
+        browser.clickAndLoad("nav:signOut");
+        browser.awaitUrlContains("/signin.xhtml");
+    }
+
+    private static void signInPassword(Browser browser, String email, String password) {
+        browser.type("f:email", email);
+        browser.type("f:password", password);
+        browser.clickAndLoad("f:submit");
+        browser.awaitUrlContains("/signin-code.xhtml");
+    }
+
+    private static HttpResponse<String> post(String path, String session, Map<String, String> form, String viewState)
+            throws Exception {
+        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        if (viewState != null) {
+            body += "&" + enc("jakarta.faces.ViewState") + "=" + enc(viewState);
+        }
+        return HTTP.send(HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + path))
+                .header("Cookie", "S2FA_SESSION=" + session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://attacker.example")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static MimeMessage awaitMail(String to, String subject) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage message : TestServer.get().mail.getReceivedMessages()) {
+                boolean toMatches = java.util.Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
+                if (toMatches && subject.equals(message.getSubject())) {
+                    return message;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No email '" + subject + "' to " + to);
+    }
+
+    private static String linkIn(MimeMessage message) {
+        Matcher matcher = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+        assertTrue(matcher.find(), "no link in the email");
+        return matcher.group(1);
+    }
+
+    private static long idIn(String url) {
+        Matcher matcher = Pattern.compile("[?&](?:id|project)=(\\d+)").matcher(url);
+        assertTrue(matcher.find(), url);
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

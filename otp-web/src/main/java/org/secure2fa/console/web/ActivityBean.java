@@ -1,0 +1,150 @@
+package org.secure2fa.console.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.secure2fa.console.boundary.ActivityConsole;
+import org.secure2fa.console.boundary.ActivityConsole.Day;
+import org.secure2fa.console.boundary.ActivityConsole.Event;
+import org.secure2fa.console.boundary.ActivityConsole.Filter;
+import org.secure2fa.console.boundary.ProjectConsole;
+import org.secure2fa.console.boundary.ProjectConsole.ProjectView;
+
+/**
+ * A project's activity: the generate/verify events, loaded a page at a time with the filters applied in
+ * the database, and the codes generated against codes verified per day with the conversion rate.
+ */
+@Named
+@ViewScoped
+public class ActivityBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int DAYS = 14;
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @Inject
+    ActivityConsole activity;
+
+    @Inject
+    ProjectConsole projects;
+
+    @Inject
+    ConsoleSession session;
+
+    private Long project;
+    private ProjectView view;
+    private String kind;
+    private String outcome;
+    private String recipient;
+    private List<Day> days;
+    private final Events events = new Events();
+
+    /** The table's rows, fetched per page. */
+    public class Events extends LazyDataModel<Event> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE,
+                    activity.events(session.getAccountId(), project, filter(), 0, 1).total());
+        }
+
+        @Override
+        public List<Event> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            ActivityConsole.Page page = activity.events(session.getAccountId(), project, filter(), first, pageSize);
+            setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
+            return page.events();
+        }
+
+        @Override
+        public String getRowKey(Event event) {
+            return event.kind() + event.at();
+        }
+    }
+
+    public void load() {
+        if (project == null) {
+            Web.error("Project not found.");
+            return;
+        }
+        view = Web.attempt(() -> projects.get(session.getAccountId(), project));
+        if (view != null) {
+            days = activity.daily(session.getAccountId(), project, DAYS);
+        }
+    }
+
+    public void applyFilters() {
+        // the table reloads with the new filter values
+    }
+
+    public long getGenerated() {
+        return days == null ? 0 : days.stream().mapToLong(Day::generated).sum();
+    }
+
+    public long getVerified() {
+        return days == null ? 0 : days.stream().mapToLong(Day::verified).sum();
+    }
+
+    public int getConversionPercent() {
+        long generated = getGenerated();
+        return generated == 0 ? 0 : (int) Math.round(100.0 * getVerified() / generated);
+    }
+
+    /** The chart as a Chart.js configuration: bars for generated and verified, a line for the rate. */
+    public String getChart() {
+        JsonArrayBuilder labels = JSON.createArrayBuilder();
+        JsonArrayBuilder generated = JSON.createArrayBuilder();
+        JsonArrayBuilder verified = JSON.createArrayBuilder();
+        JsonArrayBuilder rate = JSON.createArrayBuilder();
+        for (Day day : days == null ? List.<Day>of() : days) {
+            labels.add(day.day().toString().substring(5));
+            generated.add(day.generated());
+            verified.add(day.verified());
+            rate.add(day.conversionPercent());
+        }
+        return JSON.createObjectBuilder()
+                .add("type", "bar")
+                .add("data", JSON.createObjectBuilder()
+                        .add("labels", labels)
+                        .add("datasets", JSON.createArrayBuilder()
+                                .add(JSON.createObjectBuilder().add("label", "Codes generated").add("data", generated)
+                                        .add("backgroundColor", "#64b5f6").add("yAxisID", "y"))
+                                .add(JSON.createObjectBuilder().add("label", "Codes verified").add("data", verified)
+                                        .add("backgroundColor", "#66bb6a").add("yAxisID", "y"))
+                                .add(JSON.createObjectBuilder().add("type", "line").add("label", "Conversion %")
+                                        .add("data", rate).add("borderColor", "#ef6c00").add("yAxisID", "rate"))))
+                .add("options", JSON.createObjectBuilder()
+                        .add("animation", false)
+                        .add("maintainAspectRatio", false)
+                        .add("scales", JSON.createObjectBuilder()
+                                .add("y", JSON.createObjectBuilder().add("beginAtZero", true)
+                                        .add("ticks", JSON.createObjectBuilder().add("precision", 0)))
+                                .add("rate", JSON.createObjectBuilder().add("position", "right").add("min", 0)
+                                        .add("max", 100))))
+                .build().toString();
+    }
+
+    private Filter filter() {
+        return new Filter(kind, outcome, recipient);
+    }
+
+    public Long getProject() { return project; }
+    public void setProject(Long project) { this.project = project; }
+    public ProjectView getView() { return view; }
+    public String getKind() { return kind; }
+    public void setKind(String kind) { this.kind = kind; }
+    public String getOutcome() { return outcome; }
+    public void setOutcome(String outcome) { this.outcome = outcome; }
+    public String getRecipient() { return recipient; }
+    public void setRecipient(String recipient) { this.recipient = recipient; }
+    public List<Day> getDays() { return days; }
+    public Events getEvents() { return events; }
+}

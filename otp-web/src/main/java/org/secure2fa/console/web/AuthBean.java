@@ -1,0 +1,116 @@
+package org.secure2fa.console.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.secure2fa.account.boundary.AccountService;
+import org.secure2fa.account.boundary.AccountView;
+import org.secure2fa.account.boundary.SignIn;
+
+/** Sign-up, sign-in (both steps), password-reset requests and sign-out. */
+@Named
+@RequestScoped
+public class AuthBean {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    ConsoleSession session;
+
+    private String email;
+    private String password;
+    private String code;
+    private boolean sent;
+
+    public void signUp() {
+        if (Web.attempt(() -> accounts.signUp(email, Web.consoleUrl(), Web.ip()))) {
+            sent = true;
+        }
+    }
+
+    public void requestReset() {
+        if (Web.attempt(() -> accounts.requestReset(email, Web.consoleUrl(), Web.ip()))) {
+            sent = true;
+        }
+    }
+
+    public void signIn() {
+        SignIn result = Web.attempt(() -> accounts.signIn(email, password, Web.ip()));
+        if (result == null) {
+            return;
+        }
+        switch (result.outcome()) {
+            case SECOND_FACTOR -> {
+                Web.request().changeSessionId();
+                session.passwordChecked(result.accountId());
+                Web.redirect("/signin-code.xhtml");
+            }
+            case ENROL -> {
+                Web.request().changeSessionId();
+                session.enrolling(result.accountId());
+                Web.redirect("/enroll.xhtml");
+            }
+            case LOCKED -> locked(result);
+            case DISABLED -> Web.error("This account is disabled. Ask your administrator.");
+            default -> Web.error("The email or the password is not right.");
+        }
+    }
+
+    public void secondFactor() {
+        Long pending = session.getPendingAccountId();
+        if (pending == null) {
+            Web.redirect("/signin.xhtml");
+            return;
+        }
+        SignIn result = Web.attempt(() -> accounts.secondFactor(pending, code, Web.ip()));
+        if (result == null) {
+            return;
+        }
+        switch (result.outcome()) {
+            case SIGNED_IN -> {
+                Web.request().changeSessionId();
+                AccountView account = accounts.view(result.accountId());
+                session.signedIn(account.id(), account.email(), account.admin());
+                Web.redirect("/app/dashboard.xhtml");
+            }
+            case LOCKED -> locked(result);
+            default -> Web.error("code", "That code is not right, or was already used.");
+        }
+    }
+
+    public void signOut() {
+        Web.request().getSession().invalidate();
+        Web.redirect("/signin.xhtml?signedOut=true");
+    }
+
+    /** Where the start page sends a visitor. */
+    public void route() {
+        Web.redirect(session.isSignedIn() ? "/app/dashboard.xhtml" : "/signin.xhtml");
+    }
+
+    /** The second-factor page needs a checked password first. */
+    public void requirePending() {
+        if (session.getPendingAccountId() == null) {
+            Web.redirect("/signin.xhtml");
+        }
+    }
+
+    private static void locked(SignIn result) {
+        Web.error("Too many failed attempts: this account is locked until "
+                + TIME.format(Instant.ofEpochMilli(result.lockedUntil())) + ". Try again then.");
+    }
+
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+    public boolean isSent() { return sent; }
+}

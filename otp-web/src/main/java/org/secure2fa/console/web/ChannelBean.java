@@ -1,0 +1,141 @@
+package org.secure2fa.console.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.secure2fa.console.boundary.ChannelConsole;
+import org.secure2fa.console.boundary.ChannelConsole.ChannelChanges;
+import org.secure2fa.console.boundary.ChannelConsole.ChannelView;
+import org.secure2fa.console.boundary.ChannelConsole.ProviderInfo;
+import org.secure2fa.delivery.spi.ChannelType;
+import org.secure2fa.delivery.spi.ProviderSetting;
+
+/**
+ * A new or existing delivery channel. The form is drawn from the chosen provider's description of its
+ * settings; secret fields are always empty in the page (a stored secret shows only as "set").
+ */
+@Named
+@ViewScoped
+public class ChannelBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ChannelConsole channels;
+
+    @Inject
+    ConsoleSession session;
+
+    private Long id;
+    private boolean found = true;
+    private String name;
+    private ChannelType type = ChannelType.EMAIL;
+    private String providerId;
+    private Long fallbackChannelId;
+    private Map<String, String> values = new HashMap<>();
+    private Set<String> secretsSet = Set.of();
+    private String testRecipient;
+    private String testAnswer;
+
+    public void load() {
+        if (id == null) {
+            return;
+        }
+        ChannelView channel = Web.attempt(() -> channels.get(session.getAccountId(), id));
+        if (channel == null) {
+            found = false;
+            return;
+        }
+        name = channel.name();
+        type = channel.type();
+        providerId = channel.providerId();
+        fallbackChannelId = channel.fallbackChannelId();
+        values = new HashMap<>(channel.settings());
+        secretsSet = channel.secretsSet();
+    }
+
+    public void typeChanged() {
+        providerId = null;
+        values = new HashMap<>();
+    }
+
+    public void providerChanged() {
+        values = new HashMap<>();
+        provider().ifPresent(p -> p.settings().stream().filter(s -> s.defaultValue() != null)
+                .forEach(s -> values.put(s.key(), s.defaultValue())));
+    }
+
+    public void save() {
+        ChannelChanges changes = new ChannelChanges(name, type, providerId, values, fallbackChannelId);
+        ChannelView saved = Web.attempt(() -> id == null
+                ? channels.create(session.getAccountId(), changes, Web.ip())
+                : channels.update(session.getAccountId(), id, changes, Web.ip()));
+        if (saved != null) {
+            Web.info("Channel saved.");
+            Web.keepMessages();
+            Web.redirect("/app/channel.xhtml?id=" + saved.id());
+        }
+    }
+
+    public void sendTest() {
+        testAnswer = Web.attempt(() -> channels.sendTest(session.getAccountId(), id, testRecipient, Web.ip()));
+    }
+
+    public void delete() {
+        if (Web.attempt(() -> channels.delete(session.getAccountId(), id, Web.ip()))) {
+            Web.info("Channel deleted.");
+            Web.keepMessages();
+            Web.redirect("/app/channels.xhtml");
+        }
+    }
+
+    public List<ProviderInfo> getProviders() {
+        return channels.providers(type);
+    }
+
+    public List<ProviderSetting> getSettings() {
+        return provider().map(ProviderInfo::settings).orElse(List.of());
+    }
+
+    public boolean secretSet(ProviderSetting setting) {
+        return secretsSet.contains(setting.key());
+    }
+
+    public List<ChannelView> getFallbackOptions() {
+        return channels.list(session.getAccountId()).stream()
+                .filter(c -> c.type() == type && (id == null || c.id() != id)).toList();
+    }
+
+    private java.util.Optional<ProviderInfo> provider() {
+        return getProviders().stream().filter(p -> p.id().equals(providerId)).findFirst();
+    }
+
+    public boolean isNew() {
+        return id == null;
+    }
+
+    public ChannelType[] getTypes() {
+        return ChannelType.values();
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public boolean isFound() { return found; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public ChannelType getType() { return type; }
+    public void setType(ChannelType type) { this.type = type; }
+    public String getProviderId() { return providerId; }
+    public void setProviderId(String providerId) { this.providerId = providerId; }
+    public Long getFallbackChannelId() { return fallbackChannelId; }
+    public void setFallbackChannelId(Long fallbackChannelId) { this.fallbackChannelId = fallbackChannelId; }
+    public Map<String, String> getValues() { return values; }
+    public String getTestRecipient() { return testRecipient; }
+    public void setTestRecipient(String testRecipient) { this.testRecipient = testRecipient; }
+    public String getTestAnswer() { return testAnswer; }
+}

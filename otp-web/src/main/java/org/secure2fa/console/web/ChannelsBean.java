@@ -1,0 +1,42 @@
+package org.secure2fa.console.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.secure2fa.console.boundary.ChannelConsole;
+import org.secure2fa.console.boundary.ChannelConsole.ChannelView;
+import org.secure2fa.console.boundary.TemplateConsole;
+import org.secure2fa.console.boundary.TemplateConsole.TemplateView;
+
+/** The lists of channels and templates. */
+@Named
+@RequestScoped
+public class ChannelsBean {
+
+    @Inject
+    ChannelConsole channels;
+
+    @Inject
+    TemplateConsole templates;
+
+    @Inject
+    ConsoleSession session;
+
+    private List<ChannelView> channelList;
+    private List<TemplateView> templateList;
+
+    public List<ChannelView> getChannels() {
+        if (channelList == null) {
+            channelList = channels.list(session.getAccountId());
+        }
+        return channelList;
+    }
+
+    public List<TemplateView> getTemplates() {
+        if (templateList == null) {
+            templateList = templates.list(session.getAccountId());
+        }
+        return templateList;
+    }
+}

@@ -1,0 +1,66 @@
+package org.secure2fa.console.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.secure2fa.account.boundary.AccountService;
+import org.secure2fa.account.boundary.AccountView;
+import org.secure2fa.account.boundary.Enrolment;
+
+/** Linking an authenticator app: QR code and key, confirmed by a current code; then the backup codes. */
+@Named
+@ViewScoped
+public class EnrollBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    ConsoleSession session;
+
+    private String key;
+    private String qrCode;
+    private String code;
+
+    public void load() {
+        Long id = session.getEnrollingAccountId();
+        if (id == null) {
+            Web.redirect("/signin.xhtml");
+            return;
+        }
+        if (key == null) {
+            Enrolment enrolment = Web.attempt(() -> accounts.startEnrolment(id));
+            if (enrolment != null) {
+                key = enrolment.base32Key();
+                qrCode = QrCodes.pngDataUri(enrolment.otpauthUri(), 240);
+            }
+        }
+    }
+
+    public void confirm() {
+        Long id = session.getEnrollingAccountId();
+        List<String> codes = id == null ? null : Web.attempt(() -> accounts.confirmEnrolment(id, code, Web.ip()));
+        if (codes == null) {
+            return;
+        }
+        Web.request().changeSessionId();
+        AccountView account = accounts.view(id);
+        session.signedIn(account.id(), account.email(), account.admin());
+        session.setBackupCodes(codes);
+        Web.redirect("/app/backup-codes.xhtml");
+    }
+
+    /** The key in groups of four, easier to type. */
+    public String getKeyGrouped() {
+        return key == null ? "" : key.replaceAll("(.{4})(?!$)", "$1 ");
+    }
+
+    public String getKey() { return key; }
+    public String getQrCode() { return qrCode; }
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+}

@@ -1,0 +1,168 @@
+package org.secure2fa.console.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import org.secure2fa.console.boundary.ChannelConsole;
+import org.secure2fa.console.boundary.ChannelConsole.ChannelView;
+import org.secure2fa.console.boundary.ProjectConsole;
+import org.secure2fa.console.boundary.ProjectConsole.Keys;
+import org.secure2fa.console.boundary.ProjectConsole.ProjectChanges;
+import org.secure2fa.console.boundary.ProjectConsole.ProjectView;
+import org.secure2fa.console.boundary.TemplateConsole;
+import org.secure2fa.console.boundary.TemplateConsole.TemplateView;
+import org.secure2fa.policy.DeviceCheck;
+
+/** One project: keys, secret reveal and rotation, policy, linked channel and template, deletion. */
+@Named
+@ViewScoped
+public class ProjectBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ProjectConsole projects;
+
+    @Inject
+    ChannelConsole channels;
+
+    @Inject
+    TemplateConsole templates;
+
+    @Inject
+    ConsoleSession session;
+
+    @Inject
+    KeysDisplay keysDisplay;
+
+    private Long id;
+    private ProjectView project;
+    private transient String secret;
+    private String name;
+    private Integer codeDigits;
+    private Integer codeLifetimeMinutes;
+    private Integer maxAttempts;
+    private DeviceCheck deviceCheck;
+    private Long channelId;
+    private Long templateId;
+    private String revealCode;
+    private Integer graceHours = 24;
+    private List<ChannelView> channelOptions;
+    private List<TemplateView> templateOptions;
+
+    public void load() {
+        if (id == null) {
+            Web.error("Project not found.");
+            return;
+        }
+        project = Web.attempt(() -> projects.get(session.getAccountId(), id));
+        if (project == null) {
+            return;
+        }
+        fill(project);
+        Keys keys = keysDisplay.take(id);
+        if (keys != null) {
+            secret = keys.secretKey();
+        }
+        channelOptions = channels.list(session.getAccountId());
+        templateOptions = templates.list(session.getAccountId());
+    }
+
+    public void save() {
+        ProjectView saved = Web.attempt(() -> projects.update(session.getAccountId(), id, new ProjectChanges(name,
+                codeDigits, codeLifetimeMinutes, maxAttempts, deviceCheck, channelId, templateId), Web.ip()));
+        if (saved != null) {
+            project = saved;
+            fill(saved);
+            Web.info("Saved.");
+        }
+    }
+
+    public void reveal() {
+        var shown = Web.attempt(() -> projects.revealSecret(session.getAccountId(), id, revealCode, Web.ip()));
+        revealCode = null;
+        if (shown == null) {
+            return;
+        }
+        if (shown.isPresent()) {
+            secret = shown.get();
+        } else {
+            Web.error("revealCode", "That code is not right, or was already used. Wait for the next code.");
+        }
+    }
+
+    public void rotate() {
+        int hours = graceHours == null ? -1 : graceHours;
+        Keys keys = Web.attempt(() -> projects.rotate(session.getAccountId(), id, hours, Web.ip()));
+        if (keys != null) {
+            secret = keys.secretKey();
+            project = projects.get(session.getAccountId(), id);
+            Web.info(hours == 0 ? "New secret key created; the old one no longer works."
+                    : "New secret key created; the old one still works for " + hours + " hours.");
+        }
+    }
+
+    public void delete() {
+        if (Web.attempt(() -> projects.delete(session.getAccountId(), id, Web.ip()))) {
+            Web.info("Project deleted.");
+            Web.keepMessages();
+            Web.redirect("/app/dashboard.xhtml");
+        }
+    }
+
+    public void hideSecret() {
+        secret = null;
+    }
+
+    private void fill(ProjectView p) {
+        name = p.name();
+        codeDigits = p.codeDigits();
+        codeLifetimeMinutes = p.codeLifetimeMinutes();
+        maxAttempts = p.maxAttempts();
+        deviceCheck = p.deviceCheck();
+        channelId = p.channelId();
+        templateId = p.templateId();
+    }
+
+    public boolean isGraceActive() {
+        return project != null && project.previousSecretUntil() != null
+                && project.previousSecretUntil() > System.currentTimeMillis();
+    }
+
+    public Instant getGraceUntil() {
+        return project == null || project.previousSecretUntil() == null ? null
+                : Instant.ofEpochMilli(project.previousSecretUntil());
+    }
+
+    public DeviceCheck[] getDeviceChecks() {
+        return DeviceCheck.values();
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public ProjectView getProject() { return project; }
+    public String getSecret() { return secret; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public Integer getCodeDigits() { return codeDigits; }
+    public void setCodeDigits(Integer codeDigits) { this.codeDigits = codeDigits; }
+    public Integer getCodeLifetimeMinutes() { return codeLifetimeMinutes; }
+    public void setCodeLifetimeMinutes(Integer codeLifetimeMinutes) { this.codeLifetimeMinutes = codeLifetimeMinutes; }
+    public Integer getMaxAttempts() { return maxAttempts; }
+    public void setMaxAttempts(Integer maxAttempts) { this.maxAttempts = maxAttempts; }
+    public DeviceCheck getDeviceCheck() { return deviceCheck; }
+    public void setDeviceCheck(DeviceCheck deviceCheck) { this.deviceCheck = deviceCheck; }
+    public Long getChannelId() { return channelId; }
+    public void setChannelId(Long channelId) { this.channelId = channelId; }
+    public Long getTemplateId() { return templateId; }
+    public void setTemplateId(Long templateId) { this.templateId = templateId; }
+    public String getRevealCode() { return revealCode; }
+    public void setRevealCode(String revealCode) { this.revealCode = revealCode; }
+    public Integer getGraceHours() { return graceHours; }
+    public void setGraceHours(Integer graceHours) { this.graceHours = graceHours; }
+    public List<ChannelView> getChannelOptions() { return channelOptions; }
+    public List<TemplateView> getTemplateOptions() { return templateOptions; }
+}

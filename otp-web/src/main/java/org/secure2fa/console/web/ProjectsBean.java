@@ -1,0 +1,45 @@
+package org.secure2fa.console.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.secure2fa.console.boundary.ProjectConsole;
+import org.secure2fa.console.boundary.ProjectConsole.Keys;
+import org.secure2fa.console.boundary.ProjectConsole.ProjectView;
+
+/** The dashboard: the account's projects, and creating one. */
+@Named
+@RequestScoped
+public class ProjectsBean {
+
+    @Inject
+    ProjectConsole projects;
+
+    @Inject
+    ConsoleSession session;
+
+    @Inject
+    KeysDisplay keysDisplay;
+
+    private List<ProjectView> list;
+    private String name;
+
+    public List<ProjectView> getList() {
+        if (list == null) {
+            list = projects.list(session.getAccountId());
+        }
+        return list;
+    }
+
+    public void create() {
+        Keys keys = Web.attempt(() -> projects.create(session.getAccountId(), name, Web.ip()));
+        if (keys != null) {
+            keysDisplay.show(keys);
+            Web.redirect("/app/project.xhtml?id=" + keys.projectId());
+        }
+    }
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+}
