@@ -14,9 +14,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -274,15 +279,25 @@ class ConsoleIT {
         owner.open("/app/project.xhtml?id=" + project.id());
         String session = owner.cookie("S2FA_SESSION");
         String path = "/app/project.xhtml?id=" + project.id();
-        Map<String, String> form = Map.of("settings", "settings", "settings:name", "Renamed by an attacker",
-                "settings:save", "settings:save", "jakarta.faces.partial.ajax", "true",
-                "jakarta.faces.source", "settings:save", "jakarta.faces.partial.execute", "@all");
+        Map<String, String> form = new java.util.HashMap<>(Map.of("settings", "settings",
+                "settings:name", "Renamed by an attacker", "settings:save", "settings:save",
+                "jakarta.faces.partial.ajax", "true", "jakarta.faces.source", "settings:save",
+                "jakarta.faces.partial.execute", "settings", "jakarta.faces.partial.render", "settings"));
+        // Even with this page's script nonce, a post without this session's view state is refused.
+        Page real = page(path, session);
+        form.put("primefaces.nonce", real.nonce());
         HttpResponse<String> forged = post(path, session, form, "-1234567890:987654321");
         HttpResponse<String> noState = post(path, session, form, null);
         assertTrue(forged.statusCode() < 500 && noState.statusCode() < 500, "no server error");
+        assertEquals(1, Fixtures.number("select count(*) from project where id = ? and name = 'Shop sign-in'", project.id()),
+                "neither forged post changed the project");
+        // The control: the same post with the view state the page really carries does change it.
+        form.put("settings:name", "Shop sign-in (renamed)");
+        post(path, session, form, real.viewState());
+        assertEquals(1, Fixtures.number("select count(*) from project where id = ? and name = 'Shop sign-in (renamed)'",
+                project.id()), "the form works when the post is genuine");
         owner.open(path);
-        assertEquals("Shop sign-in", owner.text("projectName"), "neither post changed the project");
-        assertEquals(1, Fixtures.number("select count(*) from project where id = ? and name = 'Shop sign-in'", project.id()));
+        assertEquals("Shop sign-in (renamed)", owner.text("projectName"));
 
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + path))
                 .header("Cookie", "S2FA_SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -339,14 +354,30 @@ class ConsoleIT {
             other.awaitPresent(".ui-message-error, .ui-messages-error");
             assertEquals(1, Fixtures.number("select count(*) from project where id = ? and channel_id is null", otherProject));
 
-            // Lockout: five wrong passwords lock the account; then even the right one is refused.
+            // Lockout: twelve wrong passwords sent at once count one by one: exactly five are checked, then the
+            // account is locked and the rest are refused unchecked; then even the right password is refused.
             signOut(other);
-            for (int i = 0; i < 5; i++) {
-                other.open("/signin.xhtml");
-                other.type("f:email", otherEmail);
-                other.type("f:password", "wrong password number " + i);
-                other.clickAndLoad("f:submit");
+            ExecutorService pool = Executors.newFixedThreadPool(12);
+            try {
+                List<Future<Integer>> attempts = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    String wrong = "wrong password number " + i;
+                    attempts.add(pool.submit(() -> signInOverHttp(otherEmail, wrong)));
+                }
+                for (Future<Integer> attempt : attempts) {
+                    assertEquals(200, attempt.get(60, TimeUnit.SECONDS));
+                }
+            } finally {
+                pool.shutdownNow();
             }
+            assertEquals(5, Fixtures.number("select failed_signins from account where email = ?", otherEmail),
+                    "parallel guesses are counted exactly, and none after the lock");
+            assertEquals(1, Fixtures.number("select count(*) from account where email = ? and locked_until > ?",
+                    otherEmail, System.currentTimeMillis()));
+            other.open("/signin.xhtml");
+            other.type("f:email", otherEmail);
+            other.type("f:password", "one more wrong password");
+            other.clickAndLoad("f:submit");
             assertTrue(other.source().contains("locked until"), "locked after five failures");
             other.open("/signin.xhtml");
             other.type("f:email", otherEmail);
@@ -388,6 +419,33 @@ class ConsoleIT {
         browser.type("f:password", password);
         browser.clickAndLoad("f:submit");
         browser.awaitUrlContains("/signin-code.xhtml");
+    }
+
+    /** One sign-in attempt as a script would make it: its own session, the form's view state, the password. */
+    private static int signInOverHttp(String email, String password) throws Exception {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + "/signin.xhtml"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        String session = page.headers().firstValue("Set-Cookie").orElseThrow().replaceAll("^S2FA_SESSION=([^;]+).*$", "$1");
+        Page form = Page.of(page.body());
+        HttpResponse<String> answer = post("/signin.xhtml", session, Map.of("f", "f", "f:email", email,
+                "f:password", password, "f:submit", "", "primefaces.nonce", form.nonce()), form.viewState());
+        return answer.statusCode();
+    }
+
+    /** What a console page gives a form: its view state id and its script nonce. */
+    record Page(String viewState, String nonce) {
+
+        static Page of(String html) {
+            Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(html);
+            Matcher nonce = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(html);
+            assertTrue(state.find() && nonce.find(), "the page has a form and a nonce");
+            return new Page(state.group(1), nonce.group(1));
+        }
+    }
+
+    private static Page page(String path, String session) throws Exception {
+        return Page.of(HTTP.send(HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + path))
+                .header("Cookie", "S2FA_SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static HttpResponse<String> post(String path, String session, Map<String, String> form, String viewState)
