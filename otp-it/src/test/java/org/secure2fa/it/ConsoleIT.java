@@ -286,6 +286,8 @@ class ConsoleIT {
         // Even with this page's script nonce, a post without this session's view state is refused.
         Page real = page(path, session);
         form.put("primefaces.nonce", real.nonce());
+        form.put("settings:channel_input", Long.toString(channelId));
+        form.put("settings:template_input", Long.toString(templateId));
         HttpResponse<String> forged = post(path, session, form, "-1234567890:987654321");
         HttpResponse<String> noState = post(path, session, form, null);
         assertTrue(forged.statusCode() < 500 && noState.statusCode() < 500, "no server error");
@@ -396,6 +398,45 @@ class ConsoleIT {
         assertTrue(owner.source().contains("DISABLED"));
         owner.shot("accounts");
         assertEquals(1, Fixtures.number("select count(*) from account where email = ? and disabled = true", otherEmail));
+    }
+
+    @Test
+    @Order(7)
+    void aPasswordResetStillNeedsTheSecondFactorAndPolicyOverridesReachTheApi() throws Exception {
+        signOut(owner);
+        owner.open("/reset.xhtml");
+        owner.type("f:email", ownerEmail);
+        owner.clickAndLoad("f:submit");
+        assertTrue(owner.exists("checkEmail"));
+        owner.driver.get(linkIn(awaitMail(ownerEmail, "Reset your Secure 2FA password")));
+        String newPassword = PASSWORD + " renewed";
+        owner.type("f:password", newPassword);
+        owner.type("f:repeat", newPassword);
+        owner.clickAndLoad("f:submit");
+        owner.awaitUrlContains("/signin.xhtml");
+        signInPassword(owner, ownerEmail, newPassword);
+        assertTrue(owner.url().contains("/signin-code.xhtml"), "after a reset the second factor is still asked for");
+        owner.type("f:code", backupCodes.get(2));
+        owner.clickAndLoad("f:submit");
+        owner.awaitUrlContains("/app/dashboard.xhtml");
+
+        // A per-project policy override set in the console is what the API applies.
+        owner.open("/app/project.xhtml?id=" + project.id());
+        owner.number("settings:codeDigits", 8);
+        owner.click("settings:save");
+        owner.awaitText("messages", "Saved.");
+        Api.Reply rendered = Api.template(project, "policy-user", "p@example.test");
+        assertEquals(200, rendered.status(), rendered.body());
+        assertEquals(8, rendered.code().length());
+
+        // Every change made in this class is in the audit log, under the owner's account.
+        long ownerId = Fixtures.number("select id from account where email = ?", ownerEmail);
+        for (String action : List.of("SIGN_UP", "PASSWORD_SET", "TOTP_LINKED", "CHANNEL_CREATED", "CHANNEL_TEST",
+                "TEMPLATE_CREATED", "PROJECT_CREATED", "PROJECT_UPDATED", "SECRET_REVEALED", "SECRET_ROTATED",
+                "PASSWORD_RESET", "SIGN_IN", "ACCOUNT_DISABLED")) {
+            assertTrue(Fixtures.number("select count(*) from audit_event where account_id = ? and action = ?",
+                    ownerId, action) > 0, action + " is audited");
+        }
     }
 
     private String ownerCode() {
