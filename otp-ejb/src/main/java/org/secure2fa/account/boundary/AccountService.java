@@ -282,14 +282,23 @@ public class AccountService {
 
     private SignIn failure(Account account, String action, String outcome, String ip, long now) {
         int failures = account.getFailedSignins() + 1;
-        long lockUntil = 0;
-        if (failures >= lockAfter) {
-            long minutes = Math.min(lockMaxMinutes, lockMinutes << Math.min(20, failures - lockAfter));
-            lockUntil = now + minutes * 60_000L;
-        }
+        long lockMillis = lockMillis(failures, lockAfter, lockMinutes, lockMaxMinutes);
+        long lockUntil = lockMillis == 0 ? 0 : now + lockMillis;
         account.countFailure(lockUntil);
         audit.console(account.getId(), null, action, outcome, "failure " + failures, ip);
         return lockUntil > 0 ? new SignIn(SignIn.Outcome.LOCKED, null, lockUntil) : SignIn.of(SignIn.Outcome.WRONG, null);
+    }
+
+    /**
+     * How long the {@code failures}-th consecutive failure locks the account: nothing before
+     * {@code lockAfter}, then {@code baseMinutes}, doubling with each further failure up to {@code maxMinutes}.
+     */
+    static long lockMillis(int failures, int lockAfter, long baseMinutes, long maxMinutes) {
+        if (failures < lockAfter) {
+            return 0;
+        }
+        long minutes = Math.min(maxMinutes, baseMinutes << Math.min(20, failures - lockAfter));
+        return minutes * 60_000L;
     }
 
     private boolean totpMatches(Account account, String code, long now) {

@@ -1,0 +1,52 @@
+package org.secure2fa.console.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.secure2fa.delivery.provider.SmtpProvider;
+
+class ChannelSettingsTest {
+
+    private final SmtpProvider smtp = new SmtpProvider();
+
+    private static Map<String, String> typed(String... keyValues) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    @Test
+    void anEmptySecretFieldKeepsTheStoredSecretAndANewOneReplacesIt() {
+        Map<String, String> stored = Map.of("host", "old.example", "port", "25", "password", "stored-secret",
+                "from", "a@example.com");
+        Map<String, String> kept = ChannelConsole.merge(smtp, stored,
+                typed("host", "mail.example", "port", "587", "password", "", "from", "a@example.com"));
+        assertEquals("stored-secret", kept.get("password"));
+        assertEquals("mail.example", kept.get("host"));
+        Map<String, String> replaced = ChannelConsole.merge(smtp, stored,
+                typed("host", "mail.example", "port", "587", "password", "new-secret", "from", "a@example.com"));
+        assertEquals("new-secret", replaced.get("password"));
+    }
+
+    @Test
+    void aClearedTextSettingIsDroppedAndUnknownKeysNeverStored() {
+        Map<String, String> merged = ChannelConsole.merge(smtp, Map.of("username", "bob"),
+                typed("host", "h", "port", "25", "from", "a@example.com", "username", "", "injected", "x"));
+        assertFalse(merged.containsKey("username"));
+        assertFalse(merged.containsKey("injected"));
+    }
+
+    @Test
+    void requiredSettingsAndChoicesAreChecked() {
+        assertEquals("host", assertThrows(ConsoleException.class,
+                () -> ChannelConsole.merge(smtp, Map.of(), typed("port", "25", "from", "a@example.com"))).getField());
+        assertEquals("security", assertThrows(ConsoleException.class, () -> ChannelConsole.merge(smtp, Map.of(),
+                typed("host", "h", "from", "a@example.com", "security", "PLAINTEXT"))).getField());
+    }
+}

@@ -1,0 +1,48 @@
+package org.secure2fa.console.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.secure2fa.console.boundary.TemplateConsole.VersionView;
+
+class TemplateCheckTest {
+
+    private static VersionView v(String lang, String body) {
+        return new VersionView(lang, " Subject ", body, "  ");
+    }
+
+    @Test
+    void versionsAreNormalizedAndKeptInOrder() {
+        List<VersionView> checked = TemplateConsole.check(List.of(v(" EN ", " Code {{OTP_CODE}} "), v("fr", "Code : {{OTP_CODE}}")));
+        assertEquals("en", checked.get(0).lang());
+        assertEquals("Code {{OTP_CODE}}", checked.get(0).body());
+        assertEquals("Subject", checked.get(0).subject());
+        assertNull(checked.get(0).htmlBody(), "a blank HTML body is no HTML body");
+        assertEquals("fr", checked.get(1).lang());
+    }
+
+    @Test
+    void everyBodyNeedsThePlaceholder() {
+        ConsoleException e = assertThrows(ConsoleException.class,
+                () -> TemplateConsole.check(List.of(v("en", "Your code is {{OTP_CODE}}"), v("fr", "Votre code"))));
+        assertEquals("body", e.getField());
+        assertTrue(e.getMessage().contains("fr"));
+        assertThrows(ConsoleException.class, () -> TemplateConsole.check(List.of(
+                new VersionView("en", null, "{{OTP_CODE}}", "<p>no code here</p>"))), "nor may the HTML body lack it");
+    }
+
+    @Test
+    void languagesAreIso6391AndUnique() {
+        assertEquals("lang", assertThrows(ConsoleException.class,
+                () -> TemplateConsole.check(List.of(v("xx", "{{OTP_CODE}}")))).getField());
+        assertEquals("lang", assertThrows(ConsoleException.class,
+                () -> TemplateConsole.check(List.of(v("eng", "{{OTP_CODE}}")))).getField());
+        assertEquals("lang", assertThrows(ConsoleException.class,
+                () -> TemplateConsole.check(List.of(v("en", "{{OTP_CODE}}"), v("EN", "{{OTP_CODE}}")))).getField());
+        assertThrows(ConsoleException.class, () -> TemplateConsole.check(List.of()));
+    }
+}
