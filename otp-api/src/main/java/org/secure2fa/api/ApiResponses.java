@@ -15,6 +15,7 @@ final class ApiResponses {
     static final String UNAUTHORIZED_DEVICE = "Unauthorized device.";
     static final String INVALID_CREDENTIALS = "Invalid public key or encrypted data.";
     static final String NOT_LINKED = "The project is not linked to a channel and a template.";
+    static final String TEMPLATE_REQUESTS_OFF = "Template requests are turned off for this project.";
     static final String RATE_LIMITED = "Too many OTP requests for this user. Try again later.";
     static final String UNAVAILABLE = "The service is temporarily unavailable. Try again later.";
 

@@ -39,6 +39,7 @@ public class GenerateResource {
                             .add("body", result.body()));
             case INVALID_CREDENTIALS -> ApiResponses.generate(401, false, ApiResponses.INVALID_CREDENTIALS);
             case NOT_LINKED -> ApiResponses.generate(409, false, ApiResponses.NOT_LINKED);
+            case TEMPLATE_REQUESTS_OFF -> ApiResponses.generate(403, false, ApiResponses.TEMPLATE_REQUESTS_OFF);
             case RATE_LIMITED -> ApiResponses.generate(429, false, ApiResponses.RATE_LIMITED);
             case UNAVAILABLE -> Response.fromResponse(ApiResponses.generate(503, false, ApiResponses.UNAVAILABLE))
                     .header(HttpHeaders.RETRY_AFTER, "30").build();

@@ -192,6 +192,23 @@ class ApiContractIT {
     }
 
     @Test
+    void aProjectThatTurnedOffTemplateRequestsAnswers403AndStillSendsCodes() throws Exception {
+        TestProject project = Fixtures.project(Fixtures.spec().smtp(TestServer.get().smtpPort()));
+        try (var c = TestServer.get().connection();
+             var s = c.prepareStatement("update project set template_requests = false where id = ?")) {
+            s.setLong(1, project.id());
+            assertEquals(1, s.executeUpdate());
+        }
+        Reply refused = Api.template(project, uuid(), "alice@example.com");
+        assertEquals(403, refused.status());
+        assertEquals("{\"success\":false,\"message\":\"Template requests are turned off for this project.\"}",
+                refused.body());
+        assertEquals(0, Fixtures.number("select count(*) from challenge where project_id = ?", project.id()),
+                "no code was made");
+        assertEquals(200, Api.generate(project, uuid(), "alice@example.com").status());
+    }
+
+    @Test
     void anUnlinkedProjectAnswers409() {
         TestProject unlinked = Fixtures.project(Fixtures.spec().unlinked());
         Reply reply = Api.generate(unlinked, uuid(), "alice@example.com");

@@ -288,6 +288,7 @@ class ConsoleIT {
         form.put("primefaces.nonce", real.nonce());
         form.put("settings:channel_input", Long.toString(channelId));
         form.put("settings:template_input", Long.toString(templateId));
+        form.put("settings:templateRequests_input", "on");
         HttpResponse<String> forged = post(path, session, form, "-1234567890:987654321");
         HttpResponse<String> noState = post(path, session, form, null);
         assertTrue(forged.statusCode() < 500 && noState.statusCode() < 500, "no server error");
@@ -428,6 +429,11 @@ class ConsoleIT {
         Api.Reply rendered = Api.template(project, "policy-user", "p@example.test");
         assertEquals(200, rendered.status(), rendered.body());
         assertEquals(8, rendered.code().length());
+        owner.click("settings:templateRequests");
+        owner.click("settings:save");
+        owner.awaitText("messages", "Saved.");
+        assertEquals(403, Api.template(project, "policy-user-2", "p@example.test").status(),
+                "template requests turned off in the console");
 
         // Every change made in this class is in the audit log, under the owner's account.
         long ownerId = Fixtures.number("select id from account where email = ?", ownerEmail);

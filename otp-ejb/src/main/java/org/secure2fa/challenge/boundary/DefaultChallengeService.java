@@ -71,6 +71,10 @@ public class DefaultChallengeService implements ChallengeService {
             audit.api(project.projectId(), "GENERATE", "NOT_LINKED", null, command.ipAddress(), now);
             return GenerateResult.of(GenerateStatus.NOT_LINKED);
         }
+        if (command.templateRequest() && !project.templateRequests()) {
+            audit.api(project.projectId(), "GENERATE", "TEMPLATE_REQUESTS_OFF", null, command.ipAddress(), now);
+            return GenerateResult.of(GenerateStatus.TEMPLATE_REQUESTS_OFF);
+        }
         Optional<Payload> payload = project.decrypt(command.encryptedData(), now).flatMap(Payload::parse)
                 .filter(p -> Recipients.fits(project.channelType(), p.value()));
         if (payload.isEmpty()) {

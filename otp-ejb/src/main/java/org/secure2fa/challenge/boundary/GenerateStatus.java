@@ -8,6 +8,8 @@ public enum GenerateStatus {
     INVALID_CREDENTIALS,
     /** The project has no channel or no template. */
     NOT_LINKED,
+    /** A template request to a project that turned them off. */
+    TEMPLATE_REQUESTS_OFF,
     /** Too many codes sent to this user in the window, or the user is locked out. */
     RATE_LIMITED,
     /** The delivery backlog is over its limit. */

@@ -147,6 +147,18 @@ public class ChannelConsole {
         return answer;
     }
 
+    /**
+     * Settings that say where credentials are sent. Changing one of them needs the secrets typed again,
+     * so that someone at the console (or with a stolen session) cannot point a channel's saved
+     * credentials at their own server.
+     */
+    static final Set<String> ENDPOINT_KEYS = Set.of("host", "port", "security", "base_url", "region");
+
+    private static String effective(ProviderSetting setting, String value) {
+        String clean = value == null ? "" : value.strip();
+        return clean.isEmpty() && setting.defaultValue() != null ? setting.defaultValue() : clean;
+    }
+
     Channel owned(long accountId, long channelId) {
         return em.createQuery("select c from Channel c where c.id = :id and c.accountId = :account", Channel.class)
                 .setParameter("id", channelId).setParameter("account", accountId).getResultList().stream()
@@ -175,13 +187,24 @@ public class ChannelConsole {
         return fallback.getId();
     }
 
-    /** The stored settings updated with the form's: secrets left empty keep their value; unknown keys are dropped. */
+    /**
+     * The stored settings updated with the form's: secrets left empty keep their value, unless the form
+     * changes where the credentials go (see {@link #ENDPOINT_KEYS}); unknown keys are dropped.
+     */
     static Map<String, String> merge(DeliveryProvider provider, Map<String, String> stored, Map<String, String> typed) {
+        boolean endpointChanged = provider.settings().stream()
+                .filter(setting -> ENDPOINT_KEYS.contains(setting.key()))
+                .anyMatch(setting -> !effective(setting, stored.get(setting.key()))
+                        .equals(effective(setting, typed == null ? null : typed.get(setting.key()))));
         Map<String, String> result = new LinkedHashMap<>();
         for (ProviderSetting setting : provider.settings()) {
             String value = typed == null ? null : typed.get(setting.key());
             value = value == null ? null : value.strip();
-            if ((value == null || value.isEmpty()) && setting.secret()) {
+            if ((value == null || value.isEmpty()) && setting.secret() && stored.get(setting.key()) != null) {
+                if (endpointChanged) {
+                    throw new ConsoleException(setting.key(), "The address of the provider changed, so enter "
+                            + setting.label() + " again: saved credentials are never sent to a new address.");
+                }
                 value = stored.get(setting.key());
             }
             if (value != null && !value.isEmpty()) {

@@ -41,7 +41,7 @@ public class ProjectConsole {
     public record ProjectView(long id, String name, String publicKey, Long channelId, String channelName,
                               Long templateId, String templateName, Integer codeDigits,
                               Integer codeLifetimeMinutes, Integer maxAttempts, DeviceCheck deviceCheck,
-                              Long previousSecretUntil, long createdAt) implements java.io.Serializable {
+                              Long previousSecretUntil, boolean templateRequests, long createdAt) implements java.io.Serializable {
 
         public boolean isLinked() {
             return channelId != null && templateId != null;
@@ -50,7 +50,7 @@ public class ProjectConsole {
 
     /** What the edit form sends; null policy fields mean "the server default". */
     public record ProjectChanges(String name, Integer codeDigits, Integer codeLifetimeMinutes, Integer maxAttempts,
-                                 DeviceCheck deviceCheck, Long channelId, Long templateId) {
+                                 DeviceCheck deviceCheck, Long channelId, Long templateId, boolean templateRequests) {
     }
 
     /** A new or rotated secret, shown once. */
@@ -91,12 +91,14 @@ public class ProjectConsole {
         project.setCodeLifetimeSeconds(minutes == null ? null : minutes * 60);
         project.setMaxAttempts(range("maxAttempts", changes.maxAttempts(), 1, 10, "Attempts per code"));
         project.setDeviceCheck(changes.deviceCheck());
+        project.setTemplateRequests(changes.templateRequests());
         Channel channel = changes.channelId() == null ? null : ownedChannel(accountId, changes.channelId());
         Template template = changes.templateId() == null ? null : ownedTemplate(accountId, changes.templateId());
         project.link(channel, template);
         directory.evict(project.getPublicKey());
         audit.console(accountId, projectId, "PROJECT_UPDATED", "OK",
-                "channel " + changes.channelId() + ", template " + changes.templateId(), ip);
+                "channel " + changes.channelId() + ", template " + changes.templateId()
+                        + ", template requests " + (changes.templateRequests() ? "on" : "off"), ip);
         return view(project);
     }
 
@@ -174,6 +176,6 @@ public class ProjectConsole {
                 p.getTemplate() == null ? null : p.getTemplate().getId(),
                 p.getTemplate() == null ? null : p.getTemplate().getName(),
                 p.getCodeDigits(), p.getCodeLifetimeSeconds() == null ? null : p.getCodeLifetimeSeconds() / 60,
-                p.getMaxAttempts(), p.getDeviceCheck(), p.getPreviousSecretUntil(), p.getCreatedAt());
+                p.getMaxAttempts(), p.getDeviceCheck(), p.getPreviousSecretUntil(), p.isTemplateRequests(), p.getCreatedAt());
     }
 }

@@ -83,6 +83,6 @@ public class ProjectDirectory {
                 p.getPreviousSecretUntil() == null ? 0 : p.getPreviousSecretUntil(),
                 p.getChannel() == null ? null : p.getChannel().getId(),
                 p.getChannel() == null ? null : p.getChannel().getType(),
-                versions, policy);
+                versions, policy, p.isTemplateRequests());
     }
 }

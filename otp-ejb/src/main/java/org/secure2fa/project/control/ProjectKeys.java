@@ -14,7 +14,7 @@ import org.secure2fa.template.control.TemplateText;
  */
 public record ProjectKeys(long projectId, String publicKey, SecretKeySpec secret, SecretKeySpec previousSecret,
                           long previousSecretUntil, Long channelId, ChannelType channelType,
-                          List<TemplateText> templateVersions, OtpPolicy policy) {
+                          List<TemplateText> templateVersions, OtpPolicy policy, boolean templateRequests) {
 
     public boolean isLinked() {
         return channelId != null && !templateVersions.isEmpty();

@@ -71,6 +71,10 @@ public class Project {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    /** Whether generate may answer with the rendered message ({@code template_request=true}). */
+    @Column(name = "template_requests", nullable = false)
+    private boolean templateRequests = true;
+
     protected Project() {
     }
 
@@ -110,6 +114,8 @@ public class Project {
     public DeviceCheck getDeviceCheck() { return deviceCheck; }
     public void setDeviceCheck(DeviceCheck deviceCheck) { this.deviceCheck = deviceCheck; }
     public long getCreatedAt() { return createdAt; }
+    public boolean isTemplateRequests() { return templateRequests; }
+    public void setTemplateRequests(boolean templateRequests) { this.templateRequests = templateRequests; }
 
     /** Replaces the secret; the old one stays valid until {@code graceUntil} (epoch millis). */
     public void rotateSecret(String newSecretSealed, long graceUntil) {

@@ -23,15 +23,31 @@ class ChannelSettingsTest {
 
     @Test
     void anEmptySecretFieldKeepsTheStoredSecretAndANewOneReplacesIt() {
-        Map<String, String> stored = Map.of("host", "old.example", "port", "25", "password", "stored-secret",
+        Map<String, String> stored = Map.of("host", "mail.example", "port", "587", "password", "stored-secret",
                 "from", "a@example.com");
         Map<String, String> kept = ChannelConsole.merge(smtp, stored,
-                typed("host", "mail.example", "port", "587", "password", "", "from", "a@example.com"));
+                typed("host", "mail.example", "port", "587", "password", "", "from", "b@example.com"));
         assertEquals("stored-secret", kept.get("password"));
-        assertEquals("mail.example", kept.get("host"));
+        assertEquals("b@example.com", kept.get("from"));
         Map<String, String> replaced = ChannelConsole.merge(smtp, stored,
                 typed("host", "mail.example", "port", "587", "password", "new-secret", "from", "a@example.com"));
         assertEquals("new-secret", replaced.get("password"));
+    }
+
+    @Test
+    void savedSecretsAreNeverKeptForANewAddress() {
+        Map<String, String> stored = Map.of("host", "mail.example", "port", "587", "password", "stored-secret",
+                "from", "a@example.com");
+        ConsoleException e = assertThrows(ConsoleException.class, () -> ChannelConsole.merge(smtp, stored,
+                typed("host", "attacker.example", "port", "587", "password", "", "from", "a@example.com")));
+        assertEquals("password", e.getField());
+        assertThrows(ConsoleException.class, () -> ChannelConsole.merge(smtp, stored,
+                typed("host", "mail.example", "port", "2525", "password", "", "from", "a@example.com")), "nor for a new port");
+        assertEquals("stored-secret", ChannelConsole.merge(smtp, stored, typed("host", "mail.example", "port", "587",
+                "security", "STARTTLS", "password", "", "from", "a@example.com")).get("password"),
+                "a default made explicit is no change of address");
+        assertEquals("typed-again", ChannelConsole.merge(smtp, stored, typed("host", "attacker.example", "port", "587",
+                "password", "typed-again", "from", "a@example.com")).get("password"), "typed again, it is accepted");
     }
 
     @Test

@@ -48,6 +48,7 @@ public class ProjectBean implements Serializable {
     private DeviceCheck deviceCheck;
     private Long channelId;
     private Long templateId;
+    private boolean templateRequests = true;
     private String revealCode;
     private Integer graceHours = 24;
     private List<ChannelView> channelOptions;
@@ -73,7 +74,7 @@ public class ProjectBean implements Serializable {
 
     public void save() {
         ProjectView saved = Web.attempt(() -> projects.update(session.getAccountId(), id, new ProjectChanges(name,
-                codeDigits, codeLifetimeMinutes, maxAttempts, deviceCheck, channelId, templateId), Web.ip()));
+                codeDigits, codeLifetimeMinutes, maxAttempts, deviceCheck, channelId, templateId, templateRequests), Web.ip()));
         if (saved != null) {
             project = saved;
             fill(saved);
@@ -125,6 +126,7 @@ public class ProjectBean implements Serializable {
         deviceCheck = p.deviceCheck();
         channelId = p.channelId();
         templateId = p.templateId();
+        templateRequests = p.templateRequests();
     }
 
     public boolean isGraceActive() {
@@ -159,6 +161,8 @@ public class ProjectBean implements Serializable {
     public void setChannelId(Long channelId) { this.channelId = channelId; }
     public Long getTemplateId() { return templateId; }
     public void setTemplateId(Long templateId) { this.templateId = templateId; }
+    public boolean isTemplateRequests() { return templateRequests; }
+    public void setTemplateRequests(boolean templateRequests) { this.templateRequests = templateRequests; }
     public String getRevealCode() { return revealCode; }
     public void setRevealCode(String revealCode) { this.revealCode = revealCode; }
     public Integer getGraceHours() { return graceHours; }
