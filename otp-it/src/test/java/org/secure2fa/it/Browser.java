@@ -172,12 +172,13 @@ final class Browser implements AutoCloseable {
                 }
             }
             Files.createDirectories(dir);
+            Dimension size = driver.manage().window().getSize();
             long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
-            driver.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 800), 3000)));
+            driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(Math.max(height, 800), 3000)));
             Path file = driver.getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(file, dir.resolve(String.format("%02d-%s.png", SHOTS.incrementAndGet(), name)),
                     StandardCopyOption.REPLACE_EXISTING);
-            driver.manage().window().setSize(new Dimension(1280, 1000));
+            driver.manage().window().setSize(size);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

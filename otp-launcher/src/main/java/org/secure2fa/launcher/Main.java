@@ -60,6 +60,8 @@ public final class Main {
         }
         System.out.println();
         System.out.println("Secure 2FA is running at " + server.baseUrl());
+        System.out.println("  Console: " + server.baseUrl() + "/  (sign-up links go to the dev outbox below"
+                + " unless OTP_MAIL_SMTP_HOST is set)");
         System.out.println("  API:     POST " + server.baseUrl() + "/otp/generate, /otp/verify");
         System.out.println("  Health:  " + server.baseUrl() + "/health/ready");
         System.out.println("  Log:     " + server.serverLog());
