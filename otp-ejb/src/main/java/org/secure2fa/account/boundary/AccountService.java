@@ -73,7 +73,7 @@ public class AccountService {
         String email = normalizeEmail(rawEmail);
         Optional<Account> existing = byEmail(email);
         if (existing.isPresent() && existing.get().getStatus() != AccountStatus.PENDING) {
-            mail.send(email, "Your Secure 2FA account",
+            mail.sendLater(email, "Your Secure 2FA account",
                     "Someone (perhaps you) tried to sign up with this address, which already has an account.\n\n"
                             + "To sign in: " + consoleUrl + "/signin.xhtml\n"
                             + "Forgot your password? " + consoleUrl + "/reset.xhtml\n");
@@ -88,7 +88,7 @@ public class AccountService {
         });
         String token = issueToken(account, CONFIRM, CONFIRM_TTL_MS);
         audit.console(account.getId(), null, "SIGN_UP", "LINK_SENT", Recipients.mask(email), ip);
-        mail.send(email, "Confirm your Secure 2FA account",
+        mail.sendLater(email, "Confirm your Secure 2FA account",
                 "Welcome to Secure 2FA.\n\nOpen this link within 24 hours to confirm your address and choose a password:\n"
                         + consoleUrl + "/link.xhtml?token=" + token + "\n\n"
                         + "If you did not sign up, ignore this message.\n");
@@ -103,7 +103,7 @@ public class AccountService {
         Account account = found.get();
         String token = issueToken(account, RESET, RESET_TTL_MS);
         audit.console(account.getId(), null, "PASSWORD_RESET", "LINK_SENT", null, ip);
-        mail.send(account.getEmail(), "Reset your Secure 2FA password",
+        mail.sendLater(account.getEmail(), "Reset your Secure 2FA password",
                 "Open this link within an hour to choose a new password:\n"
                         + consoleUrl + "/link.xhtml?token=" + token + "\n\n"
                         + "Your authenticator app is still needed to sign in afterwards.\n"

@@ -1,5 +1,7 @@
 package org.secure2fa.account.control;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -55,8 +57,19 @@ public class SystemMail {
     @ConfigProperty(name = "otp.mail.from", defaultValue = "Secure 2FA <no-reply@secure2fa.local>")
     String from;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    /**
+     * Sends a plain-text mail in the background. The caller's answer then takes as long whether or not a
+     * mail is sent, so response times do not tell which addresses have an account.
+     */
+    public void sendLater(String to, String subject, String body) {
+        executor.execute(() -> send(to, subject, body));
+    }
+
     /** Sends a plain-text mail; answers whether the transport took it. Never throws for delivery failures. */
-    public boolean send(String to, String subject, String body) {
+    boolean send(String to, String subject, String body) {
         DeliveryRequest request = new DeliveryRequest(0, ChannelType.EMAIL, to, subject, body, null);
         DeliveryReceipt receipt;
         if (host.filter(h -> !h.isBlank()).isPresent()) {
