@@ -445,6 +445,41 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void deletesAskFirstAndAChannelInUseCannotBeDeleted() {
+        owner.open("/app/channel.xhtml?id=" + channelId);
+        owner.click("f:delete");
+        owner.confirmAndLoad();
+        assertTrue(owner.source().contains("This channel is linked to"), "a linked channel stays");
+        assertEquals(1, Fixtures.number("select count(*) from channel where id = ?", channelId));
+
+        owner.open("/app/project.xhtml?id=" + project.id());
+        owner.click("settings:delete");
+        owner.byId("confirmNo");
+        owner.shot("confirm-delete");
+        owner.click("confirmNo");
+        assertEquals(1, Fixtures.number("select count(*) from project where id = ?", project.id()), "cancel keeps it");
+        owner.click("settings:delete");
+        owner.confirmAndLoad();
+        owner.awaitUrlContains("/app/dashboard.xhtml");
+        assertTrue(owner.source().contains("Project deleted."));
+        assertEquals(0, Fixtures.number("select count(*) from project where id = ?", project.id()));
+        assertEquals(401, Api.template(project, "after-delete", "d@example.test").status(), "its keys stop working");
+
+        owner.open("/app/template.xhtml?id=" + templateId);
+        owner.click("f:delete");
+        owner.confirmAndLoad();
+        owner.awaitUrlContains("/app/channels.xhtml");
+        assertEquals(0, Fixtures.number("select count(*) from template where id = ?", templateId));
+        owner.open("/app/channel.xhtml?id=" + channelId);
+        owner.click("f:delete");
+        owner.confirmAndLoad();
+        owner.awaitUrlContains("/app/channels.xhtml");
+        assertTrue(owner.exists("emptyChannels") && owner.exists("emptyTemplates"), "empty states say what to do next");
+        owner.shot("channels-empty");
+    }
+
     private String ownerCode() {
         long step = Totp.stepAt(System.currentTimeMillis() / 1000);
         while (step <= ownerLastStep) {
