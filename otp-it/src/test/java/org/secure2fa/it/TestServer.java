@@ -65,6 +65,8 @@ public final class TestServer {
         env.put("OTP_MAIL_SMTP_PORT", Integer.toString(smtpPort()));
         env.put("OTP_MAIL_SMTP_SECURITY", "NONE");
         env.put("OTP_MAIL_FROM", "console@secure2fa.test");
+        // Channels created in the console point at the local test SMTP server.
+        env.put("OTP_DELIVERY_ALLOW_PRIVATE_ENDPOINTS", "true");
         server.withEnvironment(env);
         try {
             if (server.isRunning()) {

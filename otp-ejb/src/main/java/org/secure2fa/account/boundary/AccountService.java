@@ -54,6 +54,10 @@ public class AccountService {
     AuditLog audit;
 
     @Inject
+    @ConfigProperty(name = "otp.console.admin-email")
+    Optional<String> adminEmail;
+
+    @Inject
     @ConfigProperty(name = "otp.console.lock-after", defaultValue = "5")
     int lockAfter;
 
@@ -79,9 +83,14 @@ public class AccountService {
                             + "Forgot your password? " + consoleUrl + "/reset.xhtml\n");
             return;
         }
+        if (existing.isPresent() && issuedRecently(existing.get())) {
+            return; // one link per address every few minutes: no mail bombing through this form
+        }
         Account account = existing.orElseGet(() -> {
-            boolean first = em.createNamedQuery("Account.count", Long.class).getSingleResult() == 0;
-            Account fresh = new Account(email, first, System.currentTimeMillis());
+            boolean admin = adminEmail.filter(a -> !a.isBlank())
+                    .map(a -> a.strip().toLowerCase(Locale.ROOT).equals(email))
+                    .orElseGet(() -> em.createNamedQuery("Account.count", Long.class).getSingleResult() == 0);
+            Account fresh = new Account(email, admin, System.currentTimeMillis());
             em.persist(fresh);
             em.flush();
             return fresh;
@@ -97,7 +106,7 @@ public class AccountService {
     /** Mails a password-reset link to an account that has a password; answers the same either way. */
     public void requestReset(String rawEmail, String consoleUrl, String ip) {
         Optional<Account> found = byEmail(normalizeEmail(rawEmail));
-        if (found.isEmpty() || found.get().getStatus() == AccountStatus.PENDING) {
+        if (found.isEmpty() || found.get().getStatus() == AccountStatus.PENDING || issuedRecently(found.get())) {
             return;
         }
         Account account = found.get();
@@ -125,7 +134,7 @@ public class AccountService {
         PasswordPolicy.problem(password, account.getEmail()).ifPresent(problem -> {
             throw new ConsoleException("password", problem);
         });
-        account.setPasswordHash(PasswordHashes.hash(password));
+        account.changePassword(PasswordHashes.hash(password), now());
         boolean confirm = CONFIRM.equals(account.getTokenPurpose());
         if (confirm && account.getStatus() == AccountStatus.PENDING) {
             account.setStatus(AccountStatus.ENROLLING);
@@ -179,6 +188,7 @@ public class AccountService {
         Account account = em.find(Account.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
         long now = now();
         if (account.isLocked(now)) {
+            PasswordHashes.spendEquivalentTime(password); // as long as any other answer
             audit.console(account.getId(), null, "SIGN_IN", "LOCKED", null, ip);
             return new SignIn(SignIn.Outcome.LOCKED, null, account.getLockedUntil());
         }
@@ -274,10 +284,14 @@ public class AccountService {
                 "account " + accountId, ip);
     }
 
-    /** Whether the account may still use the console (checked on every console request). */
-    public boolean isUsable(long accountId) {
+    /**
+     * Whether a session signed in at {@code signedInAt} may still use the console (checked on every
+     * console request): not if the account was disabled, or its password changed since.
+     */
+    public boolean isUsable(long accountId, long signedInAt) {
         Account account = em.find(Account.class, accountId);
-        return account != null && !account.isDisabled() && account.getStatus() == AccountStatus.ACTIVE;
+        return account != null && !account.isDisabled() && account.getStatus() == AccountStatus.ACTIVE
+                && (account.getCredentialsChangedAt() == null || account.getCredentialsChangedAt() <= signedInAt);
     }
 
     private SignIn failure(Account account, String action, String outcome, String ip, long now) {
@@ -324,6 +338,15 @@ public class AccountService {
             throw new ConsoleException("This account is not waiting for an authenticator app.");
         }
         return account;
+    }
+
+    /** Whether a link went to this account in the last two minutes. */
+    private static boolean issuedRecently(Account account) {
+        if (account.getTokenExpiresAt() == null) {
+            return false;
+        }
+        long ttl = CONFIRM.equals(account.getTokenPurpose()) ? CONFIRM_TTL_MS : RESET_TTL_MS;
+        return account.getTokenExpiresAt() - ttl > now() - 120_000;
     }
 
     private String issueToken(Account account, String purpose, long ttl) {

@@ -71,6 +71,9 @@ public class Account {
     @Column(name = "last_signin_at")
     private Long lastSigninAt;
 
+    @Column(name = "credentials_changed_at")
+    private Long credentialsChangedAt;
+
     protected Account() {
     }
 
@@ -120,7 +123,6 @@ public class Account {
     public boolean isDisabled() { return disabled; }
     public void setDisabled(boolean disabled) { this.disabled = disabled; }
     public String getPasswordHash() { return passwordHash; }
-    public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     public String getTotpSealed() { return totpSealed; }
     public void setTotpSealed(String totpSealed) { this.totpSealed = totpSealed; }
     public long getTotpLastStep() { return totpLastStep; }
@@ -131,4 +133,11 @@ public class Account {
     public Long getLockedUntil() { return lockedUntil; }
     public long getCreatedAt() { return createdAt; }
     public Long getLastSigninAt() { return lastSigninAt; }
+    public Long getCredentialsChangedAt() { return credentialsChangedAt; }
+
+    /** Sets a new password hash; sessions signed in before now are no longer accepted. */
+    public void changePassword(String passwordHash, long now) {
+        this.passwordHash = passwordHash;
+        this.credentialsChangedAt = now;
+    }
 }

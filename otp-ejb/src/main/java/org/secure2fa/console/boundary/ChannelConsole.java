@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.secure2fa.audit.control.AuditLog;
 import org.secure2fa.challenge.control.Recipients;
 import org.secure2fa.crypto.Keyring;
@@ -23,6 +24,7 @@ import org.secure2fa.delivery.spi.DeliveryProvider;
 import org.secure2fa.delivery.spi.DeliveryReceipt;
 import org.secure2fa.delivery.spi.DeliveryRequest;
 import org.secure2fa.delivery.spi.ProviderSetting;
+import org.secure2fa.delivery.spi.StatusCallbacks;
 
 /**
  * Delivery channels of one account. Settings follow the provider's own description; secret settings
@@ -44,8 +46,13 @@ public class ChannelConsole {
     @Inject
     AuditLog audit;
 
-    /** A provider as the console offers it. */
-    public record ProviderInfo(String id, String displayName, Set<ChannelType> types, List<ProviderSetting> settings) {
+    @Inject
+    @ConfigProperty(name = "otp.delivery.allow-private-endpoints", defaultValue = "false")
+    boolean allowPrivateEndpoints;
+
+    /** A provider as the console offers it; {@code webhooks} when it reports delivery status by webhook. */
+    public record ProviderInfo(String id, String displayName, Set<ChannelType> types, List<ProviderSetting> settings,
+                               boolean webhooks) {
     }
 
     /**
@@ -64,7 +71,8 @@ public class ChannelConsole {
     public List<ProviderInfo> providers(ChannelType type) {
         return providers.all().stream().filter(p -> type == null || p.channelTypes().contains(type))
                 .sorted(Comparator.comparing(DeliveryProvider::displayName))
-                .map(p -> new ProviderInfo(p.id(), p.displayName(), p.channelTypes(), p.settings())).toList();
+                .map(p -> new ProviderInfo(p.id(), p.displayName(), p.channelTypes(), described(p),
+                        p instanceof StatusCallbacks)).toList();
     }
 
     public List<ChannelView> list(long accountId) {
@@ -79,6 +87,7 @@ public class ChannelConsole {
     public ChannelView create(long accountId, ChannelChanges changes, String ip) {
         DeliveryProvider provider = provider(changes);
         Map<String, String> settings = merge(provider, Map.of(), changes.settings());
+        EndpointPolicy.check(settings, allowPrivateEndpoints);
         Channel channel = new Channel(ProjectConsole.name(changes.name()), changes.type(), provider.id(),
                 keyring.seal(Settings.toJson(settings)), System.currentTimeMillis());
         channel.setAccountId(accountId);
@@ -97,7 +106,9 @@ public class ChannelConsole {
         DeliveryProvider provider = provider(changes);
         Map<String, String> stored = Settings.fromJson(keyring.open(channel.getSettingsSealed()));
         channel.setName(ProjectConsole.name(changes.name()));
-        channel.setSettingsSealed(keyring.seal(Settings.toJson(merge(provider, stored, changes.settings()))));
+        Map<String, String> settings = merge(provider, stored, changes.settings());
+        EndpointPolicy.check(settings, allowPrivateEndpoints);
+        channel.setSettingsSealed(keyring.seal(Settings.toJson(settings)));
         channel.setFallbackChannelId(fallback(accountId, channel, changes.fallbackChannelId()));
         audit.console(accountId, null, "CHANNEL_UPDATED", "OK", channel.getName() + " #" + channelId, ip);
         return view(channel);
@@ -133,6 +144,7 @@ public class ChannelConsole {
         DeliveryProvider provider = providers.byId(channel.getProviderId())
                 .orElseThrow(() -> new ConsoleException("The provider of this channel is not installed."));
         Map<String, String> settings = Settings.fromJson(keyring.open(channel.getSettingsSealed()));
+        EndpointPolicy.check(settings, allowPrivateEndpoints); // again: a name may resolve elsewhere now
         DeliveryReceipt receipt = provider.send(new DeliveryRequest(0, channel.getType(), to,
                 "Secure 2FA test message", "This is a test message from Secure 2FA. A code would look like 123456.",
                 null), settings);
@@ -192,12 +204,13 @@ public class ChannelConsole {
      * changes where the credentials go (see {@link #ENDPOINT_KEYS}); unknown keys are dropped.
      */
     static Map<String, String> merge(DeliveryProvider provider, Map<String, String> stored, Map<String, String> typed) {
-        boolean endpointChanged = provider.settings().stream()
+        List<ProviderSetting> described = described(provider);
+        boolean endpointChanged = described.stream()
                 .filter(setting -> ENDPOINT_KEYS.contains(setting.key()))
                 .anyMatch(setting -> !effective(setting, stored.get(setting.key()))
                         .equals(effective(setting, typed == null ? null : typed.get(setting.key()))));
         Map<String, String> result = new LinkedHashMap<>();
-        for (ProviderSetting setting : provider.settings()) {
+        for (ProviderSetting setting : described) {
             String value = typed == null ? null : typed.get(setting.key());
             value = value == null ? null : value.strip();
             if ((value == null || value.isEmpty()) && setting.secret() && stored.get(setting.key()) != null) {
@@ -211,6 +224,10 @@ public class ChannelConsole {
                 if (value.length() > 2000) {
                     throw new ConsoleException(setting.key(), setting.label() + " is too long.");
                 }
+                if ("timeout_ms".equals(setting.key()) && !value.matches("\\d{4,5}")
+                        || "timeout_ms".equals(setting.key()) && (Integer.parseInt(value) < 1000 || Integer.parseInt(value) > 30000)) {
+                    throw new ConsoleException(setting.key(), setting.label() + " must be 1000 to 30000.");
+                }
                 if (!setting.choices().isEmpty() && !setting.choices().contains(value)) {
                     throw new ConsoleException(setting.key(), setting.label() + " must be one of "
                             + String.join(", ", setting.choices()) + ".");
@@ -223,12 +240,31 @@ public class ChannelConsole {
         return result;
     }
 
+    /**
+     * What a channel of this provider is configured with: its sending settings, then the settings its
+     * webhook verification needs (optional: without them the channel's delivery reports are refused).
+     */
+    static List<ProviderSetting> described(DeliveryProvider provider) {
+        List<ProviderSetting> all = new java.util.ArrayList<>(provider.settings());
+        if (provider instanceof StatusCallbacks callbacks) {
+            Set<String> keys = new java.util.HashSet<>();
+            all.forEach(s -> keys.add(s.key()));
+            for (ProviderSetting s : callbacks.callbackSettings()) {
+                if (keys.add(s.key())) {
+                    all.add(new ProviderSetting(s.key(), s.label() + " (delivery reports)", false, s.secret(),
+                            s.defaultValue(), s.choices()));
+                }
+            }
+        }
+        return all;
+    }
+
     private ChannelView view(Channel c) {
         Map<String, String> stored = Settings.fromJson(keyring.open(c.getSettingsSealed()));
         DeliveryProvider provider = providers.byId(c.getProviderId()).orElse(null);
         Map<String, String> shown = new LinkedHashMap<>();
         Set<String> secretsSet = new TreeSet<>();
-        List<ProviderSetting> described = provider == null ? List.of() : provider.settings();
+        List<ProviderSetting> described = provider == null ? List.of() : described(provider);
         for (ProviderSetting setting : described) {
             String value = stored.get(setting.key());
             if (setting.secret()) {

@@ -112,17 +112,23 @@ public class ProjectConsole {
         return Optional.of(keyring.open(project.getSecretSealed()));
     }
 
-    /** A new secret; the old one is still accepted for {@code graceHours} (0 ends it at once). */
-    public Keys rotate(long accountId, long projectId, int graceHours, String ip) {
+    /**
+     * A new secret, after a fresh TOTP code (it is shown, so this is a secret reveal too); the old one is
+     * still accepted for {@code graceHours} (0 ends it at once). Empty when the code is not right.
+     */
+    public Optional<Keys> rotate(long accountId, long projectId, int graceHours, String totpCode, String ip) {
         if (graceHours < 0 || graceHours > MAX_GRACE_HOURS) {
             throw new ConsoleException("graceHours", "The grace period is 0 to " + MAX_GRACE_HOURS + " hours.");
         }
         Project project = owned(accountId, projectId);
+        if (!accounts.reauthenticate(accountId, totpCode, "rotate secret of project " + projectId, ip)) {
+            return Optional.empty();
+        }
         String secret = KeyMaterial.newSecretKey();
         project.rotateSecret(keyring.seal(secret), System.currentTimeMillis() + graceHours * 3_600_000L);
         directory.evict(project.getPublicKey());
         audit.console(accountId, projectId, "SECRET_ROTATED", "OK", "grace " + graceHours + " h", ip);
-        return new Keys(projectId, project.getPublicKey(), secret);
+        return Optional.of(new Keys(projectId, project.getPublicKey(), secret));
     }
 
     /** Deletes a project with its codes, deliveries and counters (the audit log keeps its events). */

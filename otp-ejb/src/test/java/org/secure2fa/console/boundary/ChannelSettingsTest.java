@@ -59,6 +59,33 @@ class ChannelSettingsTest {
     }
 
     @Test
+    void aProvidersWebhookSettingsAreOfferedOptionalAndKept() {
+        var mailgun = new org.secure2fa.delivery.provider.MailgunProvider();
+        var signingKey = ChannelConsole.described(mailgun).stream()
+                .filter(s -> s.key().equals("webhook_signing_key")).findFirst().orElseThrow();
+        assertFalse(signingKey.required(), "without it only the delivery reports are refused");
+        Map<String, String> stored = Map.of("domain", "mg.example.com", "api_key", "key-1", "from", "a@example.com",
+                "webhook_signing_key", "signing-1");
+        Map<String, String> merged = ChannelConsole.merge(mailgun, stored,
+                typed("domain", "mg.example.com", "api_key", "", "from", "a@example.com", "webhook_signing_key", ""));
+        assertEquals("signing-1", merged.get("webhook_signing_key"), "saving the form keeps it");
+    }
+
+    @Test
+    void timeoutsAreBounded() {
+        Map<String, String> base = Map.of("host", "h", "port", "25", "from", "a@example.com");
+        for (String timeout : new String[] {"0", "-5", "999", "30001", "999999999999", "ten"}) {
+            Map<String, String> typed = new HashMap<>(base);
+            typed.put("timeout_ms", timeout);
+            assertEquals("timeout_ms", assertThrows(ConsoleException.class,
+                    () -> ChannelConsole.merge(smtp, Map.of(), typed)).getField(), timeout);
+        }
+        Map<String, String> ok = new HashMap<>(base);
+        ok.put("timeout_ms", "5000");
+        assertEquals("5000", ChannelConsole.merge(smtp, Map.of(), ok).get("timeout_ms"));
+    }
+
+    @Test
     void requiredSettingsAndChoicesAreChecked() {
         assertEquals("host", assertThrows(ConsoleException.class,
                 () -> ChannelConsole.merge(smtp, Map.of(), typed("port", "25", "from", "a@example.com"))).getField());

@@ -15,6 +15,8 @@ import org.secure2fa.account.boundary.SignIn;
 @RequestScoped
 public class AuthBean {
 
+    static final String WRONG_OR_LOCKED = "The email or the password is not right, or the account is locked"
+            + " for a while after too many failed attempts.";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -56,9 +58,9 @@ public class AuthBean {
                 session.enrolling(result.accountId());
                 Web.redirect("/enroll.xhtml");
             }
-            case LOCKED -> locked(result);
             case DISABLED -> Web.error("This account is disabled. Ask your administrator.");
-            default -> Web.error("The email or the password is not right.");
+            // A lock is not told apart here: that would tell which addresses have an account.
+            default -> Web.error(WRONG_OR_LOCKED);
         }
     }
 

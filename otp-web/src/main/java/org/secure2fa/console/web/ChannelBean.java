@@ -76,6 +76,7 @@ public class ChannelBean implements Serializable {
                 ? channels.create(session.getAccountId(), changes, Web.ip())
                 : channels.update(session.getAccountId(), id, changes, Web.ip()));
         if (saved != null) {
+            values.clear(); // typed secrets leave the session with the form
             Web.info("Channel saved.");
             Web.keepMessages();
             Web.redirect("/app/channel.xhtml?id=" + saved.id());
@@ -113,6 +114,21 @@ public class ChannelBean implements Serializable {
 
     private java.util.Optional<ProviderInfo> provider() {
         return getProviders().stream().filter(p -> p.id().equals(providerId)).findFirst();
+    }
+
+    /** Where the provider should send delivery reports for this channel, or null. */
+    public String getWebhookUrl() {
+        boolean webhooks = provider().map(ProviderInfo::webhooks).orElse(false);
+        if (id == null || !webhooks) {
+            return null;
+        }
+        String base = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("otp.webhook.public-base-url", String.class).filter(s -> !s.isBlank())
+                .orElseGet(() -> {
+                    var r = Web.request();
+                    return r.getScheme() + "://" + r.getServerName() + ":" + r.getServerPort();
+                });
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/otp/webhooks/" + id;
     }
 
     public boolean isNew() {

@@ -17,6 +17,7 @@ public class ConsoleSession implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private Long accountId;
+    private long signedInAt;
     private String email;
     private boolean admin;
     private Long pendingAccountId;
@@ -35,6 +36,7 @@ public class ConsoleSession implements Serializable {
 
     public void signedIn(long id, String email, boolean admin) {
         this.accountId = id;
+        this.signedInAt = System.currentTimeMillis();
         this.email = email;
         this.admin = admin;
         this.pendingAccountId = null;
@@ -57,6 +59,7 @@ public class ConsoleSession implements Serializable {
     }
 
     public Long getAccountId() { return accountId; }
+    public long getSignedInAt() { return signedInAt; }
     public String getEmail() { return email; }
     public boolean isAdmin() { return admin; }
     public Long getPendingAccountId() { return pendingAccountId; }

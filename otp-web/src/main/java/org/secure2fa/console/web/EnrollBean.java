@@ -22,8 +22,8 @@ public class EnrollBean implements Serializable {
     @Inject
     ConsoleSession session;
 
-    private String key;
-    private String qrCode;
+    private transient String key;
+    private transient String qrCode;
     private String code;
 
     public void load() {
@@ -51,6 +51,8 @@ public class EnrollBean implements Serializable {
         AccountView account = accounts.view(id);
         session.signedIn(account.id(), account.email(), account.admin());
         session.setBackupCodes(codes);
+        key = null;
+        qrCode = null;
         Web.redirect("/app/backup-codes.xhtml");
     }
 

@@ -50,6 +50,7 @@ public class ProjectBean implements Serializable {
     private Long templateId;
     private boolean templateRequests = true;
     private String revealCode;
+    private String rotateCode;
     private Integer graceHours = 24;
     private List<ChannelView> channelOptions;
     private List<TemplateView> templateOptions;
@@ -97,13 +98,19 @@ public class ProjectBean implements Serializable {
 
     public void rotate() {
         int hours = graceHours == null ? -1 : graceHours;
-        Keys keys = Web.attempt(() -> projects.rotate(session.getAccountId(), id, hours, Web.ip()));
-        if (keys != null) {
-            secret = keys.secretKey();
-            project = projects.get(session.getAccountId(), id);
-            Web.info(hours == 0 ? "New secret key created; the old one no longer works."
-                    : "New secret key created; the old one still works for " + hours + " hours.");
+        var rotated = Web.attempt(() -> projects.rotate(session.getAccountId(), id, hours, rotateCode, Web.ip()));
+        rotateCode = null;
+        if (rotated == null) {
+            return;
         }
+        if (rotated.isEmpty()) {
+            Web.error("rotateCode", "That code is not right, or was already used. Wait for the next code.");
+            return;
+        }
+        secret = rotated.get().secretKey();
+        project = projects.get(session.getAccountId(), id);
+        Web.info(hours == 0 ? "New secret key created; the old one no longer works."
+                : "New secret key created; the old one still works for " + hours + " hours.");
     }
 
     public void delete() {
@@ -163,6 +170,8 @@ public class ProjectBean implements Serializable {
     public void setTemplateId(Long templateId) { this.templateId = templateId; }
     public boolean isTemplateRequests() { return templateRequests; }
     public void setTemplateRequests(boolean templateRequests) { this.templateRequests = templateRequests; }
+    public String getRotateCode() { return rotateCode; }
+    public void setRotateCode(String rotateCode) { this.rotateCode = rotateCode; }
     public String getRevealCode() { return revealCode; }
     public void setRevealCode(String revealCode) { this.revealCode = revealCode; }
     public Integer getGraceHours() { return graceHours; }

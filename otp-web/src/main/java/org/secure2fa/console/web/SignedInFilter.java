@@ -12,8 +12,9 @@ import java.io.IOException;
 import org.secure2fa.account.boundary.AccountService;
 
 /**
- * Everything under {@code /app/} needs a signed-in account that is still usable (an administrator may
- * disable it at any time; that takes effect on its next request). Others go to the sign-in page.
+ * Everything under {@code /app/} needs a signed-in account that is still usable: an administrator may
+ * disable it, and a password change ends the sessions signed in before it; either takes effect on the
+ * next request. Others go to the sign-in page.
  */
 @WebFilter(urlPatterns = "/app/*")
 public class SignedInFilter extends HttpFilter {
@@ -31,14 +32,27 @@ public class SignedInFilter extends HttpFilter {
             throws IOException, ServletException {
         HttpSession existing = request.getSession(false);
         if (existing == null || !session.isSignedIn()) {
-            response.sendRedirect(request.getContextPath() + "/signin.xhtml");
+            toSignIn(request, response);
             return;
         }
-        if (!accounts.isUsable(session.getAccountId())) {
+        if (!accounts.isUsable(session.getAccountId(), session.getSignedInAt())) {
             existing.invalidate();
-            response.sendRedirect(request.getContextPath() + "/signin.xhtml");
+            toSignIn(request, response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** A redirect to the sign-in page, in the form an ajax request understands when it is one. */
+    private static void toSignIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String target = request.getContextPath() + "/signin.xhtml";
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + target + "\"/></partial-response>");
+            return;
+        }
+        response.sendRedirect(target);
     }
 }

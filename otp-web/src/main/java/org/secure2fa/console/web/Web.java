@@ -35,8 +35,9 @@ final class Web {
     }
 
     /**
-     * The console's public address for emailed links: {@code otp.console.public-url} when set (do set it
-     * in production, so that links never follow a Host header), else the address of this request.
+     * The console's public address for emailed links: {@code otp.console.public-url}. Without it, only a
+     * request to a loopback address (local use) gives the address; anything else could be a forged Host
+     * header that would send someone's link, with its token, to another site.
      */
     static String consoleUrl() {
         String configured = ConfigProvider.getConfig().getOptionalValue("otp.console.public-url", String.class)
@@ -45,6 +46,11 @@ final class Web {
             return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
         }
         HttpServletRequest r = request();
+        String name = r.getServerName();
+        if (!("localhost".equals(name) || "127.0.0.1".equals(name) || "[::1]".equals(name) || "::1".equals(name))) {
+            throw new ConsoleException("This server cannot send links yet: its administrator must set "
+                    + "OTP_CONSOLE_PUBLIC_URL (the console's public address).");
+        }
         String scheme = r.getScheme();
         int port = r.getServerPort();
         boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);

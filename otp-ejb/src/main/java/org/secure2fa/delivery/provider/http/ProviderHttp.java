@@ -38,6 +38,7 @@ public final class ProviderHttp {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private static final int MAX_DETAIL = 300;
+    private static final int MAX_BODY = 64 * 1024;
 
     /** A provider's answer. */
     public record Answer(int status, String body, Map<String, java.util.List<String>> headers) {
@@ -88,8 +89,13 @@ public final class ProviderHttp {
 
     public static Answer send(HttpRequest request) throws NoAnswer {
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response.headers().map());
+            HttpResponse<java.io.InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String body;
+            try (java.io.InputStream in = response.body()) {
+                // Provider answers are small; a larger one is cut, so no endpoint can fill the memory.
+                body = new String(in.readNBytes(MAX_BODY), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            return new Answer(response.statusCode(), body, response.headers().map());
         } catch (HttpTimeoutException e) {
             throw new NoAnswer("Timed out: " + request.uri().getHost(), e);
         } catch (IOException e) {
