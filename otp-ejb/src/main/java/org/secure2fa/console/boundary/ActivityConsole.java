@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.secure2fa.project.entity.Project;
 
 /**
  * A project's generate and verify events for the activity table, and codes generated against codes
@@ -118,11 +119,7 @@ public class ActivityConsole {
     }
 
     private void requireOwned(long accountId, long projectId) {
-        Long found = em.createQuery("select count(p) from Project p where p.id = :id and p.accountId = :account", Long.class)
-                .setParameter("id", projectId).setParameter("account", accountId).getSingleResult();
-        if (found == 0) {
-            throw ConsoleException.notFound("Project");
-        }
+        Tenancy.owned(em, Project.class, accountId, projectId, "Project");
     }
 
     private static boolean notBlank(String s) {

@@ -171,10 +171,8 @@ public class ChannelConsole {
         return clean.isEmpty() && setting.defaultValue() != null ? setting.defaultValue() : clean;
     }
 
-    Channel owned(long accountId, long channelId) {
-        return em.createQuery("select c from Channel c where c.id = :id and c.accountId = :account", Channel.class)
-                .setParameter("id", channelId).setParameter("account", accountId).getResultList().stream()
-                .findFirst().orElseThrow(() -> ConsoleException.notFound("Channel"));
+    private Channel owned(long accountId, long channelId) {
+        return Tenancy.owned(em, Channel.class, accountId, channelId, "Channel");
     }
 
     private DeliveryProvider provider(ChannelChanges changes) {

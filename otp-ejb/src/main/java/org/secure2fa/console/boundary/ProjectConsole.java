@@ -92,8 +92,10 @@ public class ProjectConsole {
         project.setMaxAttempts(range("maxAttempts", changes.maxAttempts(), 1, 10, "Attempts per code"));
         project.setDeviceCheck(changes.deviceCheck());
         project.setTemplateRequests(changes.templateRequests());
-        Channel channel = changes.channelId() == null ? null : ownedChannel(accountId, changes.channelId());
-        Template template = changes.templateId() == null ? null : ownedTemplate(accountId, changes.templateId());
+        Channel channel = changes.channelId() == null ? null
+                : Tenancy.owned(em, Channel.class, accountId, changes.channelId(), "Channel");
+        Template template = changes.templateId() == null ? null
+                : Tenancy.owned(em, Template.class, accountId, changes.templateId(), "Template");
         project.link(channel, template);
         directory.evict(project.getPublicKey());
         audit.console(accountId, projectId, "PROJECT_UPDATED", "OK",
@@ -142,22 +144,8 @@ public class ProjectConsole {
         audit.console(accountId, projectId, "PROJECT_DELETED", "OK", project.getName(), ip);
     }
 
-    Project owned(long accountId, long projectId) {
-        return em.createQuery("select p from Project p where p.id = :id and p.accountId = :account", Project.class)
-                .setParameter("id", projectId).setParameter("account", accountId).getResultList().stream()
-                .findFirst().orElseThrow(() -> ConsoleException.notFound("Project"));
-    }
-
-    private Channel ownedChannel(long accountId, long channelId) {
-        return em.createQuery("select c from Channel c where c.id = :id and c.accountId = :account", Channel.class)
-                .setParameter("id", channelId).setParameter("account", accountId).getResultList().stream()
-                .findFirst().orElseThrow(() -> ConsoleException.notFound("Channel"));
-    }
-
-    private Template ownedTemplate(long accountId, long templateId) {
-        return em.createQuery("select t from Template t where t.id = :id and t.accountId = :account", Template.class)
-                .setParameter("id", templateId).setParameter("account", accountId).getResultList().stream()
-                .findFirst().orElseThrow(() -> ConsoleException.notFound("Template"));
+    private Project owned(long accountId, long projectId) {
+        return Tenancy.owned(em, Project.class, accountId, projectId, "Project");
     }
 
     static String name(String name) {

@@ -124,10 +124,8 @@ public class TemplateConsole {
         }).toList();
     }
 
-    Template owned(long accountId, long templateId) {
-        return em.createQuery("select t from Template t where t.id = :id and t.accountId = :account", Template.class)
-                .setParameter("id", templateId).setParameter("account", accountId).getResultList().stream()
-                .findFirst().orElseThrow(() -> ConsoleException.notFound("Template"));
+    private Template owned(long accountId, long templateId) {
+        return Tenancy.owned(em, Template.class, accountId, templateId, "Template");
     }
 
     private static String blankToNull(String s) {
