@@ -310,6 +310,17 @@ class ConsoleIT {
         assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("'nonce-"), csp);
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
+        // Hostile requests to console pages: never a 500, a stack trace, or a redirect loop.
+        for (String odd : List.of("/signin.xhtml?jakarta.faces.ViewState=x", "/app/project.xhtml?id=abc",
+                "/link.xhtml?token=" + "a".repeat(500), "/link.xhtml?token=%00%ff", "/WEB-INF/web.xml")) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + odd))
+                    .header("Cookie", "S2FA_SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(answer.statusCode() < 500 && !answer.body().contains("Exception"), odd);
+            assertFalse(answer.headers().firstValue("Location").orElse("").contains("ViewState"), odd + " loops");
+        }
+        HttpResponse<String> garbage = post("/signup.xhtml", session, Map.of("f", "f", "f:email", "x\u0000\uffff"), "zzz");
+        assertTrue(garbage.statusCode() < 500 && !garbage.body().contains("Exception"));
+
         HttpResponse<String> fresh = HTTP.send(HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + "/signin.xhtml"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         String cookie = fresh.headers().firstValue("Set-Cookie").orElse("");

@@ -32,6 +32,17 @@ public class ConsoleExceptionHandlerFactory extends ExceptionHandlerFactory {
         return new Handler(getWrapped().getExceptionHandler());
     }
 
+    /** The page's own parameters from a query string, without those of the form machinery (no redirect loop). */
+    static String pageQuery(String query) {
+        if (query == null) {
+            return "";
+        }
+        return java.util.Arrays.stream(query.split("&"))
+                .filter(part -> !part.isEmpty() && !part.startsWith("jakarta.faces.") && !part.startsWith("jakarta%2Efaces")
+                        && !part.startsWith("primefaces."))
+                .collect(java.util.stream.Collectors.joining("&"));
+    }
+
     static final class Handler extends ExceptionHandlerWrapper {
 
         Handler(ExceptionHandler wrapped) {
@@ -51,8 +62,8 @@ public class ConsoleExceptionHandlerFactory extends ExceptionHandlerFactory {
                                 "This page had expired, so nothing was done. Please try again.", null));
                         external.getFlash().setKeepMessages(true);
                         String view = expired.getViewId() == null ? "/index.xhtml" : expired.getViewId();
-                        String query = ((jakarta.servlet.http.HttpServletRequest) external.getRequest()).getQueryString();
-                        external.redirect(external.getRequestContextPath() + view + (query == null ? "" : "?" + query));
+                        String query = pageQuery(((jakarta.servlet.http.HttpServletRequest) external.getRequest()).getQueryString());
+                        external.redirect(external.getRequestContextPath() + view + (query.isEmpty() ? "" : "?" + query));
                     } else {
                         LOG.log(Level.WARNING, "A console page failed", failure);
                         if (!external.isResponseCommitted()) {
