@@ -19,6 +19,7 @@ public class AccountsBean {
     ConsoleSession session;
 
     private List<AccountView> list;
+    private Long backupCodesLeft;
 
     private void load() {
         list = Web.attempt(() -> accounts.accounts(session.getAccountId()));
@@ -31,8 +32,12 @@ public class AccountsBean {
         load();
     }
 
+    /** How many of the signed-in account's backup codes are unused (the dashboard warns when few are). */
     public long getBackupCodesLeft() {
-        return accounts.backupCodesLeft(session.getAccountId());
+        if (backupCodesLeft == null) {
+            backupCodesLeft = accounts.backupCodesLeft(session.getAccountId());
+        }
+        return backupCodesLeft;
     }
 
     public List<AccountView> getList() {
