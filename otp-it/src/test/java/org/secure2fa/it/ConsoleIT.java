@@ -370,6 +370,27 @@ class ConsoleIT {
             other.awaitPresent(".ui-message-error, .ui-messages-error");
             assertEquals(1, Fixtures.number("select count(*) from project where id = ? and channel_id is null", otherProject));
 
+            // Its own form posted with the owner's project id in the address: the owner's project is untouched.
+            String otherSession = other.cookie("S2FA_SESSION");
+            Page own = page("/app/project.xhtml?id=" + otherProject, otherSession);
+            Map<String, String> rename = new java.util.HashMap<>(Map.of("settings", "settings",
+                    "settings:name", "Taken over", "settings:save", "settings:save", "id", Long.toString(project.id()),
+                    "jakarta.faces.partial.ajax", "true", "jakarta.faces.source", "settings:save",
+                    "jakarta.faces.partial.execute", "settings", "jakarta.faces.partial.render", "settings",
+                    "primefaces.nonce", own.nonce()));
+            HttpResponse<String> tampered = post("/app/project.xhtml?id=" + project.id(), otherSession, rename,
+                    own.viewState());
+            assertTrue(tampered.statusCode() < 500);
+            assertEquals(0, Fixtures.number("select count(*) from project where name = 'Taken over'"),
+                    "no project was renamed through another account's form");
+            // The control: the same post about its own project does rename it.
+            Page again = page("/app/project.xhtml?id=" + otherProject, otherSession);
+            rename.put("id", Long.toString(otherProject));
+            rename.put("primefaces.nonce", again.nonce());
+            post("/app/project.xhtml?id=" + otherProject, otherSession, rename, again.viewState());
+            assertEquals(1, Fixtures.number("select count(*) from project where id = ? and name = 'Taken over'",
+                    otherProject), "the form works for the account's own project");
+
             // Lockout: twelve wrong passwords sent at once count one by one: exactly five are checked, then the
             // account is locked and the rest are refused unchecked; then even the right password is refused.
             signOut(other);
