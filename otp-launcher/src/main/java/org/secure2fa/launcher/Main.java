@@ -65,7 +65,7 @@ public final class Main {
         System.out.println("  API:     POST " + server.baseUrl() + "/otp/generate, /otp/verify");
         System.out.println("  Health:  " + server.baseUrl() + "/health/ready");
         System.out.println("  Log:     " + server.serverLog());
-        System.out.println("  Outbox:  " + server.domainDir().resolve("dev-outbox") + " (dev-outbox channel messages)");
+        System.out.println("  Outbox:  " + server.domainDir().resolve("dev-outbox") + " (dev-outbox channel messages, and console mail without OTP_MAIL_SMTP_HOST)");
         printDemoKeys(server, logOffset);
     }
 

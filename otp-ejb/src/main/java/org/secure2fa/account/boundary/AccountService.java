@@ -35,10 +35,13 @@ import org.secure2fa.crypto.Keyring;
 @Stateless
 public class AccountService {
 
-    static final String CONFIRM = "CONFIRM";
-    static final String RESET = "RESET";
+    /** The purposes of an emailed link ({@link #linkPurpose}). */
+    public static final String CONFIRM = "CONFIRM";
+    public static final String RESET = "RESET";
     private static final long CONFIRM_TTL_MS = 24 * 3_600_000L;
     private static final long RESET_TTL_MS = 3_600_000L;
+    /** At most one mail per address in this time, whatever the form. */
+    private static final long THROTTLE_MS = 120_000L;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "otp")
@@ -77,6 +80,11 @@ public class AccountService {
         String email = normalizeEmail(rawEmail);
         Optional<Account> existing = byEmail(email);
         if (existing.isPresent() && existing.get().getStatus() != AccountStatus.PENDING) {
+            Account owner = existing.get();
+            if (owner.getNoticeSentAt() != null && owner.getNoticeSentAt() > now() - THROTTLE_MS) {
+                return; // told a moment ago: no mail bombing through this form
+            }
+            owner.setNoticeSentAt(now());
             mail.sendLater(email, "Your Secure 2FA account",
                     "Someone (perhaps you) tried to sign up with this address, which already has an account.\n\n"
                             + "To sign in: " + consoleUrl + "/signin.xhtml\n"
@@ -210,11 +218,12 @@ public class AccountService {
      * The second step: a TOTP code (six digits; a time step already used is refused) or one of the
      * backup codes (each works once). The failure count is reset only here, when both steps passed.
      */
-    public SignIn secondFactor(long accountId, String code, String ip) {
+    public SignIn secondFactor(long accountId, long passwordCheckedAt, String code, String ip) {
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         long now = now();
-        if (account == null || account.getStatus() != AccountStatus.ACTIVE || account.isDisabled()) {
-            return SignIn.of(SignIn.Outcome.WRONG, null);
+        if (account == null || account.getStatus() != AccountStatus.ACTIVE || account.isDisabled()
+                || (account.getCredentialsChangedAt() != null && account.getCredentialsChangedAt() > passwordCheckedAt)) {
+            return SignIn.of(SignIn.Outcome.WRONG, null); // a password checked before a reset counts no more
         }
         if (account.isLocked(now)) {
             audit.console(account.getId(), null, "SIGN_IN", "LOCKED", null, ip);
@@ -346,7 +355,7 @@ public class AccountService {
             return false;
         }
         long ttl = CONFIRM.equals(account.getTokenPurpose()) ? CONFIRM_TTL_MS : RESET_TTL_MS;
-        return account.getTokenExpiresAt() - ttl > now() - 120_000;
+        return account.getTokenExpiresAt() - ttl > now() - THROTTLE_MS;
     }
 
     private String issueToken(Account account, String purpose, long ttl) {

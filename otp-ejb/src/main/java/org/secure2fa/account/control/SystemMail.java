@@ -4,6 +4,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -60,16 +63,37 @@ public class SystemMail {
     @Resource
     ManagedExecutorService executor;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /**
-     * Sends a plain-text mail in the background. The caller's answer then takes as long whether or not a
-     * mail is sent, so response times do not tell which addresses have an account.
+     * Sends a plain-text mail in the background once the caller's transaction has committed (nothing is
+     * mailed for a change that rolled back, and a link works as soon as it arrives). The caller's answer
+     * takes as long whether or not a mail is sent, so response times do not tell which addresses have
+     * an account.
      */
     public void sendLater(String to, String subject, String body) {
-        executor.execute(() -> send(to, subject, body));
+        if (transactions.getTransactionKey() == null) {
+            executor.execute(() -> send(to, subject, body));
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    executor.execute(() -> send(to, subject, body));
+                }
+            }
+        });
     }
 
-    /** Sends a plain-text mail; answers whether the transport took it. Never throws for delivery failures. */
-    boolean send(String to, String subject, String body) {
+    /** Sends a plain-text mail now. Never throws for delivery failures; they are logged. */
+    void send(String to, String subject, String body) {
         DeliveryRequest request = new DeliveryRequest(0, ChannelType.EMAIL, to, subject, body, null);
         DeliveryReceipt receipt;
         if (host.filter(h -> !h.isBlank()).isPresent()) {
@@ -86,8 +110,6 @@ public class SystemMail {
         }
         if (receipt.outcome() != DeliveryReceipt.Outcome.ACCEPTED) {
             LOG.warning(() -> "System mail to " + Recipients.mask(to) + " was not sent: " + receipt.detail());
-            return false;
         }
-        return true;
     }
 }

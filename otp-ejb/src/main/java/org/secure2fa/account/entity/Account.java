@@ -74,6 +74,9 @@ public class Account {
     @Column(name = "credentials_changed_at")
     private Long credentialsChangedAt;
 
+    @Column(name = "notice_sent_at")
+    private Long noticeSentAt;
+
     protected Account() {
     }
 
@@ -100,13 +103,12 @@ public class Account {
         return lockedUntil != null && now < lockedUntil;
     }
 
-    /** Counts a failed sign-in step and returns the new count. */
-    public int countFailure(long lockUntil) {
+    /** Counts a failed sign-in step, locking the account until {@code lockUntil} when that is set. */
+    public void countFailure(long lockUntil) {
         failedSignins++;
         if (lockUntil > 0) {
             lockedUntil = lockUntil;
         }
-        return failedSignins;
     }
 
     public void signedIn(long now) {
@@ -134,6 +136,8 @@ public class Account {
     public long getCreatedAt() { return createdAt; }
     public Long getLastSigninAt() { return lastSigninAt; }
     public Long getCredentialsChangedAt() { return credentialsChangedAt; }
+    public Long getNoticeSentAt() { return noticeSentAt; }
+    public void setNoticeSentAt(Long noticeSentAt) { this.noticeSentAt = noticeSentAt; }
 
     /** Sets a new password hash; sessions signed in before now are no longer accepted. */
     public void changePassword(String passwordHash, long now) {

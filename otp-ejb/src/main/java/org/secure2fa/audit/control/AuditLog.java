@@ -6,7 +6,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.secure2fa.audit.entity.AuditEvent;
 
-/** Writes audit events in the caller's transaction, so an event exists exactly when its effect does. */
+/**
+ * Writes audit events in the caller's transaction, so an event exists exactly when its effect does (a
+ * console event without a caller's transaction gets one of its own).
+ */
 @ApplicationScoped
 public class AuditLog {
 

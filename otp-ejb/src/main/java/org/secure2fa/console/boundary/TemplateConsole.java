@@ -99,25 +99,25 @@ public class TemplateConsole {
         return versions.stream().map(v -> {
             String lang = v.lang() == null ? "" : v.lang().strip().toLowerCase(Locale.ROOT);
             if (!LANGUAGES.contains(lang)) {
-                throw new ConsoleException("lang", "Choose a language (ISO 639-1 code such as en or fr).");
+                throw new ConsoleException("Choose a language (ISO 639-1 code such as en or fr).");
             }
             if (!seen.add(lang)) {
-                throw new ConsoleException("lang", "The language " + lang + " is there twice.");
+                throw new ConsoleException("The language " + lang + " is there twice.");
             }
             String body = v.body() == null ? "" : v.body().strip();
             if (!body.contains(Template.CODE_PLACEHOLDER)) {
-                throw new ConsoleException("body", "The " + lang + " body must contain " + Template.CODE_PLACEHOLDER + ".");
+                throw new ConsoleException("The " + lang + " body must contain " + Template.CODE_PLACEHOLDER + ".");
             }
             if (body.length() > 4000) {
-                throw new ConsoleException("body", "The " + lang + " body is longer than 4000 characters.");
+                throw new ConsoleException("The " + lang + " body is longer than 4000 characters.");
             }
             String subject = blankToNull(v.subject());
             if (subject != null && subject.length() > 500) {
-                throw new ConsoleException("subject", "The " + lang + " subject is longer than 500 characters.");
+                throw new ConsoleException("The " + lang + " subject is longer than 500 characters.");
             }
             String html = blankToNull(v.htmlBody());
             if (html != null && (html.length() > 20000 || !html.contains(Template.CODE_PLACEHOLDER))) {
-                throw new ConsoleException("htmlBody", "The " + lang + " HTML body must contain "
+                throw new ConsoleException("The " + lang + " HTML body must contain "
                         + Template.CODE_PLACEHOLDER + " and be at most 20000 characters.");
             }
             return new VersionView(lang, subject, body, html);

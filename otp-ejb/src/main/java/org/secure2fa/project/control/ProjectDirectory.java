@@ -1,9 +1,12 @@
 package org.secure2fa.project.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,9 +66,29 @@ public class ProjectDirectory {
         return Optional.of(keys);
     }
 
-    /** Forgets a project after the console changed it, so this node sees the change at once (others within the TTL). */
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Forgets a project the console is changing, now and again when the transaction ends (a request
+     * in between could have cached the old row), so this node sees the change at once; other nodes
+     * within the TTL.
+     */
     public void evict(String publicKey) {
         cache.remove(publicKey);
+        if (transactions.getTransactionKey() != null) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // the row is not written yet
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    cache.remove(publicKey);
+                }
+            });
+        }
     }
 
     private ProjectKeys toKeys(Project p) {

@@ -19,7 +19,6 @@ public class AccountsBean {
     ConsoleSession session;
 
     private List<AccountView> list;
-    private Long backupCodesLeft;
 
     private void load() {
         list = Web.attempt(() -> accounts.accounts(session.getAccountId()));
@@ -30,14 +29,6 @@ public class AccountsBean {
             Web.info(disabled ? "Account disabled." : "Account enabled.");
         }
         load();
-    }
-
-    /** How many of the signed-in account's backup codes are unused (the dashboard warns when few are). */
-    public long getBackupCodesLeft() {
-        if (backupCodesLeft == null) {
-            backupCodesLeft = accounts.backupCodesLeft(session.getAccountId());
-        }
-        return backupCodesLeft;
     }
 
     public List<AccountView> getList() {

@@ -145,6 +145,6 @@ public class ActivityBean implements Serializable {
     public void setOutcome(String outcome) { this.outcome = outcome; }
     public String getRecipient() { return recipient; }
     public void setRecipient(String recipient) { this.recipient = recipient; }
-    public List<Day> getDays() { return days; }
+    public int getDayCount() { return DAYS; }
     public Events getEvents() { return events; }
 }

@@ -70,7 +70,7 @@ public class AuthBean {
             Web.redirect("/signin.xhtml");
             return;
         }
-        SignIn result = Web.attempt(() -> accounts.secondFactor(pending, code, Web.ip()));
+        SignIn result = Web.attempt(() -> accounts.secondFactor(pending, session.getPasswordCheckedAt(), code, Web.ip()));
         if (result == null) {
             return;
         }
@@ -88,7 +88,7 @@ public class AuthBean {
 
     public void signOut() {
         Web.request().getSession().invalidate();
-        Web.redirect("/signin.xhtml?signedOut=true");
+        Web.redirect("/signin.xhtml");
     }
 
     /** Where the start page sends a visitor. */

@@ -26,7 +26,4 @@ public class BackupCodesBean implements Serializable {
         return codes;
     }
 
-    public String getAsText() {
-        return codes == null ? "" : String.join("\n", codes);
-    }
 }

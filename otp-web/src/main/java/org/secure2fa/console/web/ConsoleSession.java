@@ -21,11 +21,13 @@ public class ConsoleSession implements Serializable {
     private String email;
     private boolean admin;
     private Long pendingAccountId;
+    private long passwordCheckedAt;
     private Long enrollingAccountId;
     private transient List<String> backupCodes;
 
     public void passwordChecked(long id) {
         pendingAccountId = id;
+        passwordCheckedAt = System.currentTimeMillis();
         enrollingAccountId = null;
     }
 
@@ -63,5 +65,6 @@ public class ConsoleSession implements Serializable {
     public String getEmail() { return email; }
     public boolean isAdmin() { return admin; }
     public Long getPendingAccountId() { return pendingAccountId; }
+    public long getPasswordCheckedAt() { return passwordCheckedAt; }
     public Long getEnrollingAccountId() { return enrollingAccountId; }
 }

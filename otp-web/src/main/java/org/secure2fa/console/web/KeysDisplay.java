@@ -5,8 +5,8 @@ import java.io.Serializable;
 import org.secure2fa.console.boundary.ProjectConsole.Keys;
 
 /**
- * Carries a just-created or just-rotated secret across one redirect to the project page, which shows it
- * once. Not serialized with the session.
+ * Carries a just-created project's secret across the redirect to its page, which shows it once. Not
+ * serialized with the session.
  */
 @SessionScoped
 public class KeysDisplay implements Serializable {

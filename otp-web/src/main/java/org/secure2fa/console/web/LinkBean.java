@@ -38,7 +38,7 @@ public class LinkBean implements Serializable {
         if (account == null) {
             return;
         }
-        if ("CONFIRM".equals(purpose)) {
+        if (AccountService.CONFIRM.equals(purpose)) {
             Web.request().changeSessionId();
             session.enrolling(account.id());
             Web.redirect("/enroll.xhtml");
@@ -54,7 +54,7 @@ public class LinkBean implements Serializable {
     }
 
     public boolean isReset() {
-        return "RESET".equals(purpose);
+        return AccountService.RESET.equals(purpose);
     }
 
     public String getToken() { return token; }

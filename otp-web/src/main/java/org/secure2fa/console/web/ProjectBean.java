@@ -79,7 +79,7 @@ public class ProjectBean implements Serializable {
         if (saved != null) {
             project = saved;
             fill(saved);
-            Web.info("Saved.");
+            Web.info("Project saved.");
         }
     }
 
@@ -146,8 +146,8 @@ public class ProjectBean implements Serializable {
                 : Instant.ofEpochMilli(project.previousSecretUntil());
     }
 
-    public DeviceCheck[] getDeviceChecks() {
-        return DeviceCheck.values();
+    public int getMaxGraceHours() {
+        return ProjectConsole.MAX_GRACE_HOURS;
     }
 
     public Long getId() { return id; }

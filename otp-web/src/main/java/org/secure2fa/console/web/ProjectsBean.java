@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.secure2fa.account.boundary.AccountService;
 import org.secure2fa.console.boundary.ProjectConsole;
 import org.secure2fa.console.boundary.ProjectConsole.Keys;
 import org.secure2fa.console.boundary.ProjectConsole.ProjectView;
@@ -22,7 +23,11 @@ public class ProjectsBean {
     @Inject
     KeysDisplay keysDisplay;
 
+    @Inject
+    AccountService accounts;
+
     private List<ProjectView> list;
+    private Long backupCodesLeft;
     private String name;
 
     public List<ProjectView> getList() {
@@ -38,6 +43,14 @@ public class ProjectsBean {
             keysDisplay.show(keys);
             Web.redirect("/app/project.xhtml?id=" + keys.projectId());
         }
+    }
+
+    /** How many of the signed-in account's backup codes are unused (the dashboard warns when few are). */
+    public long getBackupCodesLeft() {
+        if (backupCodesLeft == null) {
+            backupCodesLeft = accounts.backupCodesLeft(session.getAccountId());
+        }
+        return backupCodesLeft;
     }
 
     public String getName() { return name; }

@@ -57,10 +57,6 @@ public class TemplateBean implements Serializable {
             return body == null ? "" : body.replace(Template.CODE_PLACEHOLDER, SAMPLE_CODE);
         }
 
-        public String getSubjectPreview() {
-            return subject == null ? "" : subject.replace(Template.CODE_PLACEHOLDER, SAMPLE_CODE);
-        }
-
         /** How the body would go out as an SMS: characters, encoding, segments. */
         public String getSmsInfo() {
             SmsText sms = SmsText.of(getPreview());
