@@ -461,6 +461,25 @@ class ConsoleIT {
         owner.clickAndLoad("f:submit");
         owner.awaitUrlContains("/app/dashboard.xhtml");
 
+        // New backup codes, after a fresh TOTP code: the old unused ones stop working, the new ones work.
+        owner.open("/app/backup-codes.xhtml");
+        owner.type("renew:code", ownerCode());
+        owner.clickAndLoad("renew:submit");
+        List<String> renewed = owner.texts("li.backup-code");
+        assertEquals(10, renewed.size());
+        assertTrue(renewed.stream().noneMatch(backupCodes::contains));
+        long ownerAccount = Fixtures.number("select id from account where email = ?", ownerEmail);
+        assertEquals(10, Fixtures.number("select count(*) from backup_code where account_id = ?", ownerAccount));
+        signOut(owner);
+        signInPassword(owner, ownerEmail, newPassword);
+        owner.type("f:code", backupCodes.get(3));
+        owner.clickAndLoad("f:submit");
+        assertTrue(owner.url().contains("/signin-code.xhtml"), "an old unused backup code no longer works");
+        owner.type("f:code", renewed.get(0));
+        owner.clickAndLoad("f:submit");
+        owner.awaitUrlContains("/app/dashboard.xhtml");
+        backupCodes = renewed;
+
         // A per-project policy override set in the console is what the API applies.
         owner.open("/app/project.xhtml?id=" + project.id());
         owner.number("settings:codeDigits", 8);
@@ -477,7 +496,8 @@ class ConsoleIT {
 
         // Every change made so far is in the audit log, under the owner's account (deletes: below).
         long ownerId = Fixtures.number("select id from account where email = ?", ownerEmail);
-        for (String action : List.of("SIGN_UP", "PASSWORD_SET", "TOTP_LINKED", "CHANNEL_CREATED", "CHANNEL_TEST",
+        for (String action : List.of("SIGN_UP", "PASSWORD_SET", "TOTP_LINKED", "BACKUP_CODES_RENEWED",
+                "CHANNEL_CREATED", "CHANNEL_TEST",
                 "TEMPLATE_CREATED", "PROJECT_CREATED", "PROJECT_UPDATED", "SECRET_REVEALED", "SECRET_ROTATED",
                 "PASSWORD_RESET", "SIGN_IN", "ACCOUNT_DISABLED")) {
             assertTrue(Fixtures.number("select count(*) from audit_event where account_id = ? and action = ?",

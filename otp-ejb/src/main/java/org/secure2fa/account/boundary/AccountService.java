@@ -175,13 +175,31 @@ public class AccountService {
         account.setTotpLastStep(step.getAsLong());
         account.setStatus(AccountStatus.ACTIVE);
         account.signedIn(now());
+        List<String> codes = storeNewBackupCodes(account.getId());
+        audit.console(account.getId(), null, "TOTP_LINKED", "OK", null, ip);
+        return codes;
+    }
+
+    /**
+     * Ten new backup codes in place of all the old ones, after a fresh TOTP code; empty when the code is
+     * not right (which counts as a failure).
+     */
+    public Optional<List<String>> renewBackupCodes(long accountId, String totpCode, String ip) {
+        if (!reauthenticate(accountId, totpCode, "new backup codes", ip)) {
+            return Optional.empty();
+        }
+        em.createNativeQuery("delete from backup_code where account_id = ?").setParameter(1, accountId).executeUpdate();
+        List<String> codes = storeNewBackupCodes(accountId);
+        audit.console(accountId, null, "BACKUP_CODES_RENEWED", "OK", null, ip);
+        return Optional.of(codes);
+    }
+
+    private List<String> storeNewBackupCodes(long accountId) {
         List<String> codes = BackupCodes.generate();
         for (String backup : codes) {
             em.createNativeQuery("insert into backup_code (account_id, code_hash) values (?, ?)")
-                    .setParameter(1, account.getId()).setParameter(2, backupHash(account.getId(), backup))
-                    .executeUpdate();
+                    .setParameter(1, accountId).setParameter(2, backupHash(accountId, backup)).executeUpdate();
         }
-        audit.console(account.getId(), null, "TOTP_LINKED", "OK", null, ip);
         return codes;
     }
 

@@ -5,8 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.secure2fa.account.boundary.AccountService;
 
-/** Shows the ten backup codes once, right after enrolment; a reload shows them no more. */
+/**
+ * Shows the ten backup codes once, right after enrolment (a reload shows them no more), and makes new
+ * ones in place of the old after a fresh TOTP code.
+ */
 @Named
 @ViewScoped
 public class BackupCodesBean implements Serializable {
@@ -16,11 +20,32 @@ public class BackupCodesBean implements Serializable {
     @Inject
     ConsoleSession session;
 
-    private List<String> codes;
+    @Inject
+    AccountService accounts;
+
+    private transient List<String> codes;
+    private String code;
 
     public void load() {
         codes = session.takeBackupCodes();
     }
+
+    public void renew() {
+        var renewed = Web.attempt(() -> accounts.renewBackupCodes(session.getAccountId(), code, Web.ip()));
+        code = null;
+        if (renewed == null) {
+            return;
+        }
+        if (renewed.isEmpty()) {
+            Web.error("code", "That code is not right, or was already used. Wait for the next code.");
+            return;
+        }
+        codes = renewed.get();
+        Web.info("New backup codes made; the old ones no longer work.");
+    }
+
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
 
     public List<String> getCodes() {
         return codes;
