@@ -3,10 +3,10 @@ package org.secure2fa.account.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -63,8 +63,12 @@ public class SystemMail {
     @Resource
     ManagedExecutorService executor;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    Event<Mail> queued;
+
+    /** A console mail waiting for its transaction to commit. */
+    public record Mail(String to, String subject, String body) {
+    }
 
     /**
      * Sends a plain-text mail in the background once the caller's transaction has committed (nothing is
@@ -73,23 +77,11 @@ public class SystemMail {
      * an account.
      */
     public void sendLater(String to, String subject, String body) {
-        if (transactions.getTransactionKey() == null) {
-            executor.execute(() -> send(to, subject, body));
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
+        queued.fire(new Mail(to, subject, body));
+    }
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    executor.execute(() -> send(to, subject, body));
-                }
-            }
-        });
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Mail mail) {
+        executor.execute(() -> send(mail.to(), mail.subject(), mail.body()));
     }
 
     /** Sends a plain-text mail now. Never throws for delivery failures; they are logged. */

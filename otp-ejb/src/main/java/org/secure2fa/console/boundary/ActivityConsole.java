@@ -45,9 +45,6 @@ public class ActivityConsole {
     public record Filter(String kind, String outcome, String recipient) {
     }
 
-    public record Page(List<Event> events, long total) {
-    }
-
     /** Per day: codes generated, codes verified, and the share verified. */
     public record Day(LocalDate day, long generated, long verified) implements java.io.Serializable {
 
@@ -56,8 +53,28 @@ public class ActivityConsole {
         }
     }
 
-    public Page events(long accountId, long projectId, Filter filter, int first, int pageSize) {
+    /** One page of the matching events, newest first. */
+    public List<Event> events(long accountId, long projectId, Filter filter, int first, int pageSize) {
         requireOwned(accountId, projectId);
+        Query rows = filtered("select e.at, e.kind, e.recipient, e.outcome, e.delivery_status, e.ip", projectId, filter,
+                " order by e.at desc");
+        rows.setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, pageSize), 200));
+        List<Event> events = new ArrayList<>();
+        for (Object row : rows.getResultList()) {
+            Object[] r = (Object[]) row;
+            events.add(new Event(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5]));
+        }
+        return events;
+    }
+
+    /** How many events match the filter. */
+    public long count(long accountId, long projectId, Filter filter) {
+        requireOwned(accountId, projectId);
+        return ((Number) filtered("select count(*)", projectId, filter, "").getSingleResult()).longValue();
+    }
+
+    private Query filtered(String select, long projectId, Filter filter, String order) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (filter != null && notBlank(filter.kind())) {
@@ -72,25 +89,12 @@ public class ActivityConsole {
             params.add("%" + filter.recipient().strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
             where.append(" and lower(e.recipient) like ?").append(params.size() + 1);
         }
-        String from = " from (" + EVENTS + ") e" + where;
-        Query count = em.createNativeQuery("select count(*)" + from);
-        Query rows = em.createNativeQuery("select e.at, e.kind, e.recipient, e.outcome, e.delivery_status, e.ip" + from
-                + " order by e.at desc");
-        for (Query q : List.of(count, rows)) {
-            q.setParameter(1, projectId);
-            for (int i = 0; i < params.size(); i++) {
-                q.setParameter(i + 2, params.get(i));
-            }
+        Query query = em.createNativeQuery(select + " from (" + EVENTS + ") e" + where + order);
+        query.setParameter(1, projectId);
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 2, params.get(i));
         }
-        long total = ((Number) count.getSingleResult()).longValue();
-        rows.setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, pageSize), 200));
-        List<Event> events = new ArrayList<>();
-        for (Object row : rows.getResultList()) {
-            Object[] r = (Object[]) row;
-            events.add(new Event(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    (String) r[4], (String) r[5]));
-        }
-        return new Page(events, total);
+        return query;
     }
 
     /** The last {@code days} days, oldest first, including days without events. */

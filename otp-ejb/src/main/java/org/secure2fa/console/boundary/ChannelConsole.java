@@ -222,8 +222,8 @@ public class ChannelConsole {
                 if (value.length() > 2000) {
                     throw new ConsoleException(setting.key(), setting.label() + " is too long.");
                 }
-                if ("timeout_ms".equals(setting.key()) && !value.matches("\\d{4,5}")
-                        || "timeout_ms".equals(setting.key()) && (Integer.parseInt(value) < 1000 || Integer.parseInt(value) > 30000)) {
+                if ("timeout_ms".equals(setting.key())
+                        && (!value.matches("\\d{4,5}") || Integer.parseInt(value) < 1000 || Integer.parseInt(value) > 30000)) {
                     throw new ConsoleException(setting.key(), setting.label() + " must be 1000 to 30000.");
                 }
                 if (!setting.choices().isEmpty() && !setting.choices().contains(value)) {

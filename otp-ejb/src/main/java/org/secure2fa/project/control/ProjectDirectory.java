@@ -1,12 +1,12 @@
 package org.secure2fa.project.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,8 +66,12 @@ public class ProjectDirectory {
         return Optional.of(keys);
     }
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    Event<ProjectChanged> changed;
+
+    /** A project the console is changing, by public key. */
+    public record ProjectChanged(String publicKey) {
+    }
 
     /**
      * Forgets a project the console is changing, now and again when the transaction ends (a request
@@ -76,19 +80,11 @@ public class ProjectDirectory {
      */
     public void evict(String publicKey) {
         cache.remove(publicKey);
-        if (transactions.getTransactionKey() != null) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // the row is not written yet
-                }
+        changed.fire(new ProjectChanged(publicKey));
+    }
 
-                @Override
-                public void afterCompletion(int status) {
-                    cache.remove(publicKey);
-                }
-            });
-        }
+    void afterCompletion(@Observes(during = TransactionPhase.AFTER_COMPLETION) ProjectChanged change) {
+        cache.remove(change.publicKey());
     }
 
     private ProjectKeys toKeys(Project p) {

@@ -53,15 +53,12 @@ public class ActivityBean implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE,
-                    activity.events(session.getAccountId(), project, filter(), 0, 1).total());
+            return (int) Math.min(Integer.MAX_VALUE, activity.count(session.getAccountId(), project, filter()));
         }
 
         @Override
         public List<Event> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            ActivityConsole.Page page = activity.events(session.getAccountId(), project, filter(), first, pageSize);
-            setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
-            return page.events();
+            return activity.events(session.getAccountId(), project, filter(), first, pageSize);
         }
 
         @Override

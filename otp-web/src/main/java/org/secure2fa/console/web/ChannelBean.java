@@ -41,6 +41,10 @@ public class ChannelBean implements Serializable {
     private Set<String> secretsSet = Set.of();
     private String testRecipient;
     private String testAnswer;
+    /** The providers for {@link #providersType}, asked for once per type (the page reads them often). */
+    private transient List<ProviderInfo> providers;
+    private transient ChannelType providersType;
+    private transient List<ChannelView> fallbackOptions;
 
     public void load() {
         if (id == null) {
@@ -62,6 +66,7 @@ public class ChannelBean implements Serializable {
     public void typeChanged() {
         providerId = null;
         values = new HashMap<>();
+        fallbackOptions = null;
     }
 
     public void providerChanged() {
@@ -96,7 +101,11 @@ public class ChannelBean implements Serializable {
     }
 
     public List<ProviderInfo> getProviders() {
-        return channels.providers(type);
+        if (providers == null || providersType != type) {
+            providers = channels.providers(type);
+            providersType = type;
+        }
+        return providers;
     }
 
     public List<ProviderSetting> getSettings() {
@@ -108,8 +117,11 @@ public class ChannelBean implements Serializable {
     }
 
     public List<ChannelView> getFallbackOptions() {
-        return channels.list(session.getAccountId()).stream()
-                .filter(c -> c.type() == type && (id == null || c.id() != id)).toList();
+        if (fallbackOptions == null || fallbackOptions.stream().anyMatch(c -> c.type() != type)) {
+            fallbackOptions = channels.list(session.getAccountId()).stream()
+                    .filter(c -> c.type() == type && (id == null || c.id() != id)).toList();
+        }
+        return fallbackOptions;
     }
 
     private java.util.Optional<ProviderInfo> provider() {
@@ -124,10 +136,7 @@ public class ChannelBean implements Serializable {
         }
         String base = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getOptionalValue("otp.webhook.public-base-url", String.class).filter(s -> !s.isBlank())
-                .orElseGet(() -> {
-                    var r = Web.request();
-                    return r.getScheme() + "://" + r.getServerName() + ":" + r.getServerPort();
-                });
+                .orElseGet(Web::requestBase);
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/otp/webhooks/" + id;
     }
 

@@ -1,14 +1,18 @@
 package org.secure2fa.console.web;
 
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
+import jakarta.faces.convert.ConverterException;
 import jakarta.faces.convert.FacesConverter;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
-/** Shows epoch milliseconds as a UTC date and time. Output only. */
+/** Shows epoch milliseconds as a UTC date and time ({@code yyyy-MM-dd HH:mm:ss}), and reads that form back. */
 @FacesConverter("epochMillis")
 public class EpochMillisConverter implements Converter<Object> {
 
@@ -16,7 +20,15 @@ public class EpochMillisConverter implements Converter<Object> {
 
     @Override
     public Object getAsObject(FacesContext context, UIComponent component, String value) {
-        throw new UnsupportedOperationException("output only");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.strip(), FORMAT).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "Enter a time as yyyy-MM-dd HH:mm:ss (UTC).", null), e);
+        }
     }
 
     @Override

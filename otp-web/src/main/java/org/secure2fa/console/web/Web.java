@@ -45,16 +45,21 @@ final class Web {
         if (configured != null) {
             return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
         }
-        HttpServletRequest r = request();
-        String name = r.getServerName();
+        String name = request().getServerName();
         if (!("localhost".equals(name) || "127.0.0.1".equals(name) || "[::1]".equals(name) || "::1".equals(name))) {
             throw new ConsoleException("This server cannot send links yet: its administrator must set "
                     + "OTP_CONSOLE_PUBLIC_URL (the console's public address).");
         }
+        return requestBase() + request().getContextPath();
+    }
+
+    /** Scheme, host and port of this request, as the browser addressed the server. */
+    static String requestBase() {
+        HttpServletRequest r = request();
         String scheme = r.getScheme();
         int port = r.getServerPort();
         boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + r.getServerName() + (defaultPort ? "" : ":" + port) + r.getContextPath();
+        return scheme + "://" + r.getServerName() + (defaultPort ? "" : ":" + port);
     }
 
     static void info(String message) {
