@@ -45,7 +45,10 @@ public final class TestServer {
         Path domains = base.resolve("domains-" + db);
         outbox = base.resolve("outbox-" + db);
         server = new PayaraServer(base, domains, portOffset);
-        mail = new GreenMail(new ServerSetup(smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        ServerSetup smtp = new ServerSetup(smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        // GreenMail's 2 s to bind is too short on a busy 2-core machine right after the other suite
+        smtp.setServerStartupTimeout(30_000);
+        mail = new GreenMail(smtp);
         jdbcUrl = "postgres".equals(db)
                 ? "jdbc:postgresql://127.0.0.1:5432/otp_it"
                 : "jdbc:h2:" + domains.resolve("otp/data/otp").toAbsolutePath()
