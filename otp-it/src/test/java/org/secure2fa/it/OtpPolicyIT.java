@@ -78,6 +78,12 @@ class OtpPolicyIT {
         } else {
             assertEquals(401, Api.verify(project, uuid, Api.wrong(second)).status());
         }
+        String userKey = TestServer.KEYRING.userKey(project.id(), uuid);
+        assertEquals(1, Fixtures.number("select count(*) from challenge where user_key = ? and status = 'SUPERSEDED'",
+                userKey), "the first code is retired");
+        assertEquals(1, Fixtures.number("select count(*) from end_user u join challenge c "
+                + "on c.id = u.current_challenge_id where u.user_key = ? and c.status = 'ACTIVE'", userKey),
+                "the user points at the new code");
         // attempts carried over: 3 used, so two more wrong ones burn the new code
         assertEquals(401, Api.verify(project, uuid, Api.wrong(second)).status());
         assertEquals(401, Api.verify(project, uuid, Api.wrong(second)).status());

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.secure2fa.audit.control.AuditLog;
@@ -97,25 +96,13 @@ public class DefaultChallengeService implements ChallengeService {
                 command.templateRequest());
         em.persist(challenge); // the id is assigned now; the row is written at flush
         boolean firstSeen = countFirstSend(userKey, project.projectId(), challenge.getId(), now);
-        if (!firstSeen && !countSend(userKey, challenge.getId(), policy, now)) {
+        if (!firstSeen && !countSend(userKey, policy, now)) {
             em.remove(challenge);
             audit.api(project.projectId(), "GENERATE", "RATE_LIMITED", masked, command.ipAddress(), now);
             return GenerateResult.of(GenerateStatus.RATE_LIMITED);
         }
         if (!firstSeen) {
-            int carriedAttempts = 0;
-            for (Challenge previous : activeChallenges(userKey)) {
-                if (previous.getId().equals(challenge.getId())) {
-                    continue;
-                }
-                if (!previous.isExpired(now)) {
-                    carriedAttempts = Math.max(carriedAttempts, previous.getAttempts());
-                }
-                previous.supersede();
-            }
-            if (carriedAttempts > 0) {
-                challenge.carryAttempts(carriedAttempts);
-            }
+            supersedeCurrent(userKey, challenge, now);
         }
         // the challenge row is the record of a successful generate: no audit row on the hot path
         if (command.templateRequest()) {
@@ -208,19 +195,31 @@ public class DefaultChallengeService implements ChallengeService {
     }
 
     /** Counts a send of a known user; false when the send quota is spent or the user is locked out. */
-    private boolean countSend(String userKey, long challengeId, OtpPolicy policy, long now) {
+    private boolean countSend(String userKey, OtpPolicy policy, long now) {
         long windowStart = now - policy.sendWindowMillis();
         return em.createNamedQuery(EndUser.COUNT_SEND)
                 .setParameter(1, windowStart).setParameter(2, windowStart).setParameter(3, now)
-                .setParameter(4, challengeId)
-                .setParameter(5, userKey).setParameter(6, windowStart).setParameter(7, policy.maxSends())
-                .setParameter(8, policy.lockoutFailures()).setParameter(9, now - policy.lockoutMillis())
+                .setParameter(4, userKey).setParameter(5, windowStart).setParameter(6, policy.maxSends())
+                .setParameter(7, policy.lockoutFailures()).setParameter(8, now - policy.lockoutMillis())
                 .executeUpdate() == 1;
     }
 
-    private List<Challenge> activeChallenges(String userKey) {
-        return em.createNamedQuery("Challenge.findActiveByUser", Challenge.class)
-                .setParameter("userKey", userKey).getResultList();
+    /**
+     * Points the user at the new challenge and retires the one it replaces, carrying that one's wrong
+     * attempts over while it was still valid. The user's row is locked by {@link #countSend} already.
+     */
+    private void supersedeCurrent(String userKey, Challenge challenge, long now) {
+        EndUser user = em.find(EndUser.class, userKey);
+        Long previousId = user.getCurrentChallengeId();
+        user.pointAt(challenge.getId());
+        Challenge previous = previousId == null ? null : em.find(Challenge.class, previousId);
+        if (previous == null || previous.getStatus() != ChallengeStatus.ACTIVE) {
+            return;
+        }
+        if (!previous.isExpired(now) && previous.getAttempts() > 0) {
+            challenge.carryAttempts(previous.getAttempts());
+        }
+        previous.supersede();
     }
 
 }

@@ -7,15 +7,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** One generated code: only its keyed hash is kept, with its expiry, attempts and device facts. */
 @Entity
 @Table(name = "challenge")
-@NamedQuery(name = "Challenge.findActiveByUser", query = "select c from Challenge c where c.userKey = :userKey "
-        + "and c.status = org.secure2fa.challenge.entity.ChallengeStatus.ACTIVE order by c.id desc")
 public class Challenge {
 
     @Id

@@ -18,8 +18,7 @@ import jakarta.persistence.Table;
         + "values (?, ?, ?, 1, 0, ?) on conflict do nothing")
 @NamedNativeQuery(name = EndUser.COUNT_SEND, query = "update end_user set "
         + "sends_in_window = case when window_started_at <= ? then 1 else sends_in_window + 1 end, "
-        + "window_started_at = case when window_started_at <= ? then ? else window_started_at end, "
-        + "current_challenge_id = ? "
+        + "window_started_at = case when window_started_at <= ? then ? else window_started_at end "
         + "where user_key = ? and (window_started_at <= ? or sends_in_window < ?) "
         + "and not (consecutive_failures >= ? and coalesce(last_failure_at, 0) > ?)")
 public class EndUser {
@@ -32,9 +31,8 @@ public class EndUser {
 
     /**
      * Counts a send of a known user if the window's quota allows it and the user is not locked out, in
-     * one conditional update (which also locks the row and points it at the new challenge): 1 row
-     * updated means counted. Parameters: window start, window start, now, the new challenge's id, user
-     * key, window start, max sends, lockout failures, lockout start.
+     * one conditional update, which also locks the row: 1 row updated means counted. Parameters: window
+     * start, window start, now, user key, window start, max sends, lockout failures, lockout start.
      */
     public static final String COUNT_SEND = "EndUser.countSend";
 
@@ -82,6 +80,11 @@ public class EndUser {
         }
         consecutiveFailures++;
         lastFailureAt = now;
+    }
+
+    /** Makes {@code challengeId} the user's current code; the caller holds the row's lock. */
+    public void pointAt(long challengeId) {
+        currentChallengeId = challengeId;
     }
 
     public void succeeded() {
