@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -37,7 +38,7 @@ public class H2Housekeeping {
 
     private static final Logger LOG = Logger.getLogger(H2Housekeeping.class.getName());
 
-    /** Chunks less full than this (percent) are rewritten; H2's own thread uses 45 under load. */
+    /** Below this fill rate (percent) of the rewritable chunks a round rewrites some; H2's thread uses 45 under load. */
     static final int TARGET_FILL_RATE = 50;
 
     /** At most this much is rewritten per round, so commits wait on the store lock only briefly. */
@@ -74,13 +75,18 @@ public class H2Housekeeping {
     @Timeout
     void compact(Timer timer) {
         try (Connection connection = dataSource.getConnection()) {
-            Connection h2 = physical(connection);
-            H2Compaction.compact(h2, TARGET_FILL_RATE, MAX_WRITE_BYTES);
+            OptionalInt fillRate = H2Compaction.compact(physical(connection), TARGET_FILL_RATE, MAX_WRITE_BYTES);
+            if (fillRate.isEmpty()) {
+                LOG.warning("H2 housekeeping is off: this server does not hold the database file itself "
+                        + "(in memory, or opened first by another process); the file is not compacted");
+                timer.cancel();
+                return;
+            }
             if (!running) {
                 running = true;
-                LOG.info(String.format("H2 housekeeping is on: the file's chunks are %d%% full; those under %d%% "
-                        + "are rewritten every %d ms", H2Compaction.chunksFillRate(h2), TARGET_FILL_RATE,
-                        intervalMillis));
+                LOG.info(String.format("H2 housekeeping is on: the rewritable chunks are %d%% full; below %d%%, "
+                        + "up to %d KB of them are rewritten every %d ms", fillRate.getAsInt(), TARGET_FILL_RATE,
+                        MAX_WRITE_BYTES / 1024, intervalMillis));
             }
         } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
             // said once at WARNING: a cause that lasts would otherwise fill the log every second
