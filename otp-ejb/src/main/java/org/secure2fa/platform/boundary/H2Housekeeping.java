@@ -51,7 +51,7 @@ public class H2Housekeeping {
     TimerService timers;
 
     @Inject
-    @ConfigProperty(name = "otp.h2.compact-interval-ms", defaultValue = "1000")
+    @ConfigProperty(name = "otp.h2.compact-interval-ms", defaultValue = "250")
     long intervalMillis;
 
     private int failures;
