@@ -14,6 +14,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.OptionalInt;
@@ -56,6 +57,7 @@ public class H2Housekeeping {
 
     private int failures;
     private boolean running;
+    private volatile Method physicalConnection;
 
     @PostConstruct
     void schedule() {
@@ -68,6 +70,7 @@ public class H2Housekeeping {
             return;
         }
         if (intervalMillis > 0) {
+            physicalConnection = glassFishPhysicalConnection();
             timers.createIntervalTimer(intervalMillis, intervalMillis, new TimerConfig("h2-housekeeping", false));
         }
     }
@@ -104,17 +107,18 @@ public class H2Housekeeping {
      * Other servers' wrappers unwrap to the driver's class.
      */
     private Connection physical(Connection pooled) throws ReflectiveOperationException {
+        return physicalConnection == null ? pooled : (Connection) physicalConnection.invoke(dataSource, pooled);
+    }
+
+    /** GlassFish's {@code getConnection(Connection)} when the pool is GlassFish's, looked up once. */
+    private Method glassFishPhysicalConnection() {
         ClassLoader loader = dataSource.getClass().getClassLoader();
-        Class<?> glassfish;
         try {
-            glassfish = Class.forName("com.sun.appserv.jdbc.DataSource", false,
+            Class<?> glassfish = Class.forName("com.sun.appserv.jdbc.DataSource", false,
                     loader == null ? ClassLoader.getSystemClassLoader() : loader);
-        } catch (ClassNotFoundException notGlassFish) {
-            return pooled;
+            return glassfish.isInstance(dataSource) ? glassfish.getMethod("getConnection", Connection.class) : null;
+        } catch (ReflectiveOperationException notGlassFish) {
+            return null;
         }
-        if (glassfish.isInstance(dataSource)) {
-            return (Connection) glassfish.getMethod("getConnection", Connection.class).invoke(dataSource, pooled);
-        }
-        return pooled;
     }
 }

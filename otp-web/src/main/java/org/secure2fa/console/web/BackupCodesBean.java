@@ -31,16 +31,13 @@ public class BackupCodesBean implements Serializable {
     }
 
     public void renew() {
-        var renewed = Web.attempt(() -> accounts.renewBackupCodes(session.getAccountId(), code, Web.ip()));
+        var renewed = Web.withFreshCode("code",
+                () -> accounts.renewBackupCodes(session.getAccountId(), code, Web.ip()));
         code = null;
         if (renewed == null) {
             return;
         }
-        if (renewed.isEmpty()) {
-            Web.error("code", "That code is not right, or was already used. Wait for the next code.");
-            return;
-        }
-        codes = renewed.get();
+        codes = renewed;
         Web.info("New backup codes made; the old ones no longer work.");
     }
 

@@ -84,30 +84,23 @@ public class ProjectBean implements Serializable {
     }
 
     public void reveal() {
-        var shown = Web.attempt(() -> projects.revealSecret(session.getAccountId(), id, revealCode, Web.ip()));
+        String shown = Web.withFreshCode("revealCode",
+                () -> projects.revealSecret(session.getAccountId(), id, revealCode, Web.ip()));
         revealCode = null;
-        if (shown == null) {
-            return;
-        }
-        if (shown.isPresent()) {
-            secret = shown.get();
-        } else {
-            Web.error("revealCode", "That code is not right, or was already used. Wait for the next code.");
+        if (shown != null) {
+            secret = shown;
         }
     }
 
     public void rotate() {
         int hours = graceHours == null ? -1 : graceHours;
-        var rotated = Web.attempt(() -> projects.rotate(session.getAccountId(), id, hours, rotateCode, Web.ip()));
+        var rotated = Web.withFreshCode("rotateCode",
+                () -> projects.rotate(session.getAccountId(), id, hours, rotateCode, Web.ip()));
         rotateCode = null;
         if (rotated == null) {
             return;
         }
-        if (rotated.isEmpty()) {
-            Web.error("rotateCode", "That code is not right, or was already used. Wait for the next code.");
-            return;
-        }
-        secret = rotated.get().secretKey();
+        secret = rotated.secretKey();
         project = projects.get(session.getAccountId(), id);
         Web.info(hours == 0 ? "New secret key created; the old one no longer works."
                 : "New secret key created; the old one still works for " + hours + " hours.");

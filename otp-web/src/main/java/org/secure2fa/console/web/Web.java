@@ -10,6 +10,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -98,6 +99,22 @@ final class Web {
             error("That did not work. Nothing was changed; please try again.");
         }
         return null;
+    }
+
+    /**
+     * {@link #attempt} for an action that needs a fresh TOTP code and answers empty when the code is
+     * wrong or already used: that answer becomes a message on {@code codeField}. Null unless it worked.
+     */
+    static <T> T withFreshCode(String codeField, Supplier<Optional<T>> action) {
+        Optional<T> result = attempt(action);
+        if (result == null) {
+            return null;
+        }
+        if (result.isEmpty()) {
+            error(codeField, "That code is not right, or was already used. Wait for the next code.");
+            return null;
+        }
+        return result.get();
     }
 
     static boolean attempt(Runnable action) {
