@@ -23,6 +23,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.secure2fa.platform.control.ServerDirectory;
 
 /**
  * The service's own keys, all derived from one 256-bit master key: a MAC key for OTP codes and user
@@ -190,9 +191,7 @@ public class Keyring {
     }
 
     private static Path defaultKeyFile() {
-        String instanceRoot = System.getProperty("com.sun.aas.instanceRoot");
-        return instanceRoot != null
-                ? Path.of(instanceRoot, "config", "otp-master.key")
-                : Path.of(System.getProperty("user.home"), ".secure2fa", "master.key");
+        return ServerDirectory.config().map(config -> config.resolve("otp-master.key"))
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".secure2fa", "master.key"));
     }
 }

@@ -25,6 +25,7 @@ import org.secure2fa.delivery.spi.DeliveryProvider;
 import org.secure2fa.delivery.spi.DeliveryReceipt;
 import org.secure2fa.delivery.spi.DeliveryRequest;
 import org.secure2fa.delivery.spi.ProviderSetting;
+import org.secure2fa.platform.control.ServerDirectory;
 
 /**
  * For development: keeps every message as a file instead of sending it, {@code .eml} for email (open
@@ -45,10 +46,9 @@ public class DevOutboxProvider implements DeliveryProvider {
 
     @PostConstruct
     void init() {
-        String instanceRoot = System.getProperty("com.sun.aas.instanceRoot");
-        dir = configuredDir.filter(s -> !s.isBlank()).map(Path::of).orElseGet(() -> instanceRoot != null
-                ? Path.of(instanceRoot, "dev-outbox")
-                : Path.of(System.getProperty("java.io.tmpdir"), "secure2fa-dev-outbox"));
+        dir = configuredDir.filter(s -> !s.isBlank()).map(Path::of)
+                .or(() -> ServerDirectory.root().map(root -> root.resolve("dev-outbox")))
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "secure2fa-dev-outbox"));
     }
 
     @Override

@@ -45,7 +45,7 @@ public class H2Housekeeping {
     /** At most this much is rewritten per round, so commits wait on the store lock only briefly. */
     static final int MAX_WRITE_BYTES = 2 << 20;
 
-    @Resource(lookup = "jdbc/otp")
+    @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
     @Resource

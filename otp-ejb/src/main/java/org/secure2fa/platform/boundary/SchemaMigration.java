@@ -23,7 +23,7 @@ public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-    @Resource(lookup = "jdbc/otp")
+    @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
     private volatile boolean migrated;

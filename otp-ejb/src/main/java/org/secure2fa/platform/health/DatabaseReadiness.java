@@ -16,7 +16,7 @@ import org.secure2fa.platform.boundary.SchemaMigration;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = "jdbc/otp")
+    @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
     @Inject
