@@ -490,7 +490,12 @@ class ConsoleIT {
         assertEquals(8, rendered.code().length());
         owner.click("settings:templateRequests");
         owner.click("settings:save");
-        owner.awaitText("messages", "Project saved.");
+        // "Project saved." is still shown from the save above: wait for the row instead
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (Fixtures.number("select count(*) from project where id = ? and template_requests = false", project.id()) == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         assertEquals(403, Api.template(project, "policy-user-2", "p@example.test").status(),
                 "template requests turned off in the console");
 

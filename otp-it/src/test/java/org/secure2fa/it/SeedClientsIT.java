@@ -8,13 +8,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,15 +52,30 @@ class SeedClientsIT {
         project = Fixtures.project(Fixtures.spec().smtp(server.smtpPort()));
     }
 
-    /** The domain's self-signed certificate (CN=localhost), for the clients to trust. */
+    /** The server's self-signed certificate (CN=localhost), as it presents it, for the clients to trust. */
     private static String serverCertificatePem(TestServer server) throws Exception {
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(server.server.domainDir().resolve("config/keystore.p12"))) {
-            keyStore.load(in, "changeit".toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                // only to read the certificate: the clients under test verify it
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", server.server.httpsPort())) {
+            socket.startHandshake();
+            byte[] der = socket.getSession().getPeerCertificates()[0].getEncoded();
+            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(der) + "\n-----END CERTIFICATE-----\n";
         }
-        byte[] der = keyStore.getCertificate("s1as").getEncoded();
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END CERTIFICATE-----\n";
     }
 
     @ParameterizedTest

@@ -16,12 +16,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.secure2fa.crypto.Keyring;
-import org.secure2fa.launcher.PayaraServer;
+import org.secure2fa.launcher.AppServer;
+import org.secure2fa.launcher.Database;
 
 /**
- * The real EAR on a real Payara Server, started once per test JVM (one failsafe execution per
- * database) and stopped when the JVM exits, whatever the tests did. Also runs the SMTP server
- * (GreenMail) the service sends email to.
+ * The real EAR on a real server (Payara Server or WildFly, {@code otp.it.server}), started once per
+ * test JVM (one failsafe execution per server and database) and stopped when the JVM exits, whatever
+ * the tests did. Also runs the SMTP server (GreenMail) the service sends email to. Tests talk to it
+ * over HTTP and do not know which server it is.
  */
 public final class TestServer {
 
@@ -33,7 +35,7 @@ public final class TestServer {
 
     final String db;
     final int portOffset;
-    final PayaraServer server;
+    final AppServer server;
     final GreenMail mail;
     final Path outbox;
     private final String jdbcUrl;
@@ -41,17 +43,18 @@ public final class TestServer {
     private TestServer() {
         db = System.getProperty("otp.it.db", "h2");
         portOffset = Integer.getInteger("otp.it.portOffset", 10000);
+        AppServer.Kind kind = AppServer.Kind.of(System.getProperty("otp.it.server"));
         Path base = Path.of(System.getProperty("otp.it.base", "target/server"));
-        Path domains = base.resolve("domains-" + db);
-        outbox = base.resolve("outbox-" + db);
-        server = new PayaraServer(base, domains, portOffset);
+        Path own = base.resolve(kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + db);
+        outbox = base.resolve("outbox-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + db);
+        server = AppServer.create(kind, Path.of(System.getProperty("otp.it.repo", "..")), base, own, portOffset);
         ServerSetup smtp = new ServerSetup(smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         // GreenMail's 2 s to bind is too short on a busy 2-core machine right after the other suite
         smtp.setServerStartupTimeout(30_000);
         mail = new GreenMail(smtp);
         jdbcUrl = "postgres".equals(db)
                 ? "jdbc:postgresql://127.0.0.1:5432/otp_it"
-                : "jdbc:h2:" + domains.resolve("otp/data/otp").toAbsolutePath()
+                : "jdbc:h2:" + server.embeddedDatabase().toAbsolutePath()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
         Map<String, String> env = new HashMap<>();
         env.put("OTP_MASTER_KEY", Base64.getEncoder().encodeToString(MASTER_KEY));
@@ -75,7 +78,7 @@ public final class TestServer {
             if (server.isRunning()) {
                 server.kill();
             }
-            deleteTree(domains);
+            deleteTree(own);
             deleteTree(outbox);
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
@@ -110,13 +113,13 @@ public final class TestServer {
     private void boot() {
         try {
             mail.start();
-            PayaraServer.Database database = PayaraServer.Database.embedded();
+            Database database = Database.embedded();
             if ("postgres".equals(db)) {
                 recreatePostgresDatabase();
-                database = new PayaraServer.Database(jdbcUrl, "postgres", "");
+                database = new Database(jdbcUrl, "postgres", "");
             }
             server.install();
-            server.configure(Path.of(System.getProperty("otp.it.domainXml", "../domain.xml")), database);
+            server.configure(database);
             server.start();
             server.deploy(Path.of(System.getProperty("otp.it.ear", "../otp-ear/target/secure2fa.ear")));
             server.awaitReady(Duration.ofMinutes(3));

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code start} or {@code stop} the Secure 2FA server of a checkout (used by {@code bin/secure2fa}).
- * Everything lives under {@code .run/} of the checkout, so data survives {@code mvn clean}.
+ * Everything lives under {@code .run/} of the checkout, so data survives {@code mvn clean}. The server
+ * is Payara unless OTP_SERVER (or {@code --server}) says {@code wildfly}; {@code stop} stops whichever
+ * runs.
  */
 public final class Main {
 
@@ -20,17 +22,31 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: Main start|stop <checkout dir>");
+            System.err.println("usage: Main start|stop <checkout dir> [payara|wildfly]");
             System.exit(2);
         }
         Path checkout = Path.of(args[1]).toAbsolutePath();
-        PayaraServer server = new PayaraServer(checkout.resolve(".run"), 0).withEnvironment(System.getenv());
+        AppServer.Kind kind = AppServer.Kind.of(args.length > 2 ? args[2] : System.getenv("OTP_SERVER"));
         switch (args[0]) {
-            case "start" -> start(server, checkout);
+            case "start" -> {
+                for (AppServer running : servers(checkout)) {
+                    if (running.isRunning()) {
+                        System.out.println("Stopping the running " + running.kind().name().toLowerCase() + " server first.");
+                        running.stop();
+                    }
+                }
+                AppServer server = AppServer.create(kind, checkout, checkout.resolve(".run"), 0);
+                start(server.withEnvironment(System.getenv()), checkout);
+            }
             case "stop" -> {
-                if (server.isRunning()) {
-                    server.stop();
-                } else {
+                boolean stopped = false;
+                for (AppServer running : servers(checkout)) {
+                    if (running.isRunning()) {
+                        running.stop();
+                        stopped = true;
+                    }
+                }
+                if (!stopped) {
                     System.out.println("Not running.");
                 }
             }
@@ -41,15 +57,15 @@ public final class Main {
         }
     }
 
-    private static void start(PayaraServer server, Path checkout) throws Exception {
-        if (server.isRunning()) {
-            System.out.println("Stopping the running server first.");
-            server.stop();
-        }
+    private static List<AppServer> servers(Path checkout) {
+        return List.of(AppServer.Kind.values()).stream()
+                .map(kind -> AppServer.create(kind, checkout, checkout.resolve(".run"), 0)).toList();
+    }
+
+    private static void start(AppServer server, Path checkout) throws Exception {
         server.install();
         long logOffset = Files.exists(server.serverLog()) ? Files.size(server.serverLog()) : 0;
-        server.configure(checkout.resolve("domain.xml"),
-                PayaraServer.Database.fromEnvironment(System.getenv()));
+        server.configure(Database.fromEnvironment(System.getenv()));
         server.start();
         try {
             server.deploy(checkout.resolve("otp-ear/target/secure2fa.ear"));
@@ -59,18 +75,19 @@ public final class Main {
             throw e;
         }
         System.out.println();
-        System.out.println("Secure 2FA is running at " + server.baseUrl());
+        System.out.println("Secure 2FA is running on " + (server.kind() == AppServer.Kind.WILDFLY ? "WildFly" : "Payara Server")
+                + " at " + server.baseUrl());
         System.out.println("  Console: " + server.baseUrl() + "/  (sign-up links go to the dev outbox below"
                 + " unless OTP_MAIL_SMTP_HOST is set)");
         System.out.println("  API:     POST " + server.baseUrl() + "/otp/generate, /otp/verify");
         System.out.println("  Health:  " + server.baseUrl() + "/health/ready");
         System.out.println("  Log:     " + server.serverLog());
-        System.out.println("  Outbox:  " + server.domainDir().resolve("dev-outbox") + " (dev-outbox channel messages, and console mail without OTP_MAIL_SMTP_HOST)");
+        System.out.println("  Outbox:  " + server.devOutbox() + " (dev-outbox channel messages, and console mail without OTP_MAIL_SMTP_HOST)");
         printDemoKeys(server, logOffset);
     }
 
     /** Echoes the demo keys if the server printed them during this start (only on an empty database). */
-    private static void printDemoKeys(PayaraServer server, long logOffset) throws Exception {
+    private static void printDemoKeys(AppServer server, long logOffset) throws Exception {
         Path log = server.serverLog();
         if (!Files.exists(log)) {
             return;

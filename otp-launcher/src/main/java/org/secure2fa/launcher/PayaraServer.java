@@ -2,28 +2,17 @@ package org.secure2fa.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * One Payara Server domain for Secure 2FA: installed from the distribution zip Maven fetched, laid out
@@ -32,28 +21,10 @@ import java.util.zip.ZipInputStream;
  *
  * <p>The domain's ports are the repository's (8080 for HTTP, 4848 for administration) plus an offset,
  * so test domains run beside a developer's server. The database is the embedded H2 of
- * {@code domain.xml} unless {@link Database} says otherwise.
+ * {@code domain.xml} unless {@link Database} says otherwise; it is the domain's {@code jdbc/__default},
+ * the platform default data source the application uses.
  */
-public final class PayaraServer {
-
-    /** Where the database is; {@code url == null} keeps domain.xml's embedded H2. */
-    public record Database(String url, String user, String password) {
-
-        public static Database embedded() {
-            return new Database(null, null, null);
-        }
-
-        /** From OTP_DB_URL, OTP_DB_USER, OTP_DB_PASSWORD; embedded H2 when OTP_DB_URL is not set. */
-        public static Database fromEnvironment(Map<String, String> env) {
-            String url = env.get("OTP_DB_URL");
-            return url == null || url.isBlank() ? embedded()
-                    : new Database(url, env.getOrDefault("OTP_DB_USER", ""), env.getOrDefault("OTP_DB_PASSWORD", ""));
-        }
-
-        boolean isPostgres() {
-            return url != null && url.startsWith("jdbc:postgresql:");
-        }
-    }
+public final class PayaraServer implements AppServer {
 
     private static final String DOMAIN = "otp";
     private static final Map<String, Integer> BASE_PORTS = new LinkedHashMap<>();
@@ -73,37 +44,39 @@ public final class PayaraServer {
     private final Path installRoot;
     private final Path domainsDir;
     private final int portOffset;
+    private final Path domainXml;
     private final Map<String, String> environment = new LinkedHashMap<>();
-
-    /**
-     * @param baseDir    where Payara is installed ({@code payara6/}) and domains kept ({@code domains/})
-     * @param portOffset added to every port of domain.xml
-     */
-    public PayaraServer(Path baseDir, int portOffset) {
-        this(baseDir, baseDir.resolve("domains"), portOffset);
-    }
 
     /**
      * @param installParent where Payara is (or will be) unpacked, as {@code payara6/}
      * @param domainsDir    where this server's domain lives
      * @param portOffset    added to every port of domain.xml
+     * @param domainXml     the repository's domain configuration
      */
-    public PayaraServer(Path installParent, Path domainsDir, int portOffset) {
+    public PayaraServer(Path installParent, Path domainsDir, int portOffset, Path domainXml) {
         this.installRoot = installParent.resolve("payara6");
         this.domainsDir = domainsDir;
         this.portOffset = portOffset;
+        this.domainXml = domainXml;
     }
 
-    /** Environment for the server process (MicroProfile Config reads OTP_* from it). */
+    @Override
+    public Kind kind() {
+        return Kind.PAYARA;
+    }
+
+    @Override
     public PayaraServer withEnvironment(Map<String, String> env) {
         environment.putAll(env);
         return this;
     }
 
+    @Override
     public int httpPort() {
         return 8080 + portOffset;
     }
 
+    @Override
     public int httpsPort() {
         return 8181 + portOffset;
     }
@@ -112,37 +85,33 @@ public final class PayaraServer {
         return 4848 + portOffset;
     }
 
-    public String baseUrl() {
-        return "http://localhost:" + httpPort();
-    }
-
     public Path domainDir() {
         return domainsDir.resolve(DOMAIN);
     }
 
-    /** Unpacks the distribution unless it already is. */
+    @Override
+    public Path serverDir() {
+        return domainDir();
+    }
+
+    @Override
+    public Path embeddedDatabase() {
+        return domainDir().resolve("data/otp");
+    }
+
+    @Override
+    public Path devOutbox() {
+        return domainDir().resolve("dev-outbox");
+    }
+
+    @Override
     public void install() throws IOException {
         if (Files.exists(installRoot.resolve("glassfish/lib/client/appserver-cli.jar"))) {
             return;
         }
-        Path zip = Path.of(launcherProperties().getProperty("payara.zip"));
-        log("Installing Payara Server " + launcherProperties().getProperty("payara.version") + " into " + installRoot);
-        Path parent = installRoot.getParent();
-        Files.createDirectories(parent);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                Path target = parent.resolve(entry.getName()).normalize();
-                if (!target.startsWith(parent)) {
-                    throw new IOException("Zip entry outside the target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        Path zip = Path.of(Distributions.property("payara.zip"));
+        log("Installing Payara Server " + Distributions.property("payara.version") + " into " + installRoot);
+        Distributions.unzip(zip, installRoot.getParent());
     }
 
     /**
@@ -150,10 +119,11 @@ public final class PayaraServer {
      * repository's domain.xml into it with this server's ports and database. Writing the
      * configuration drops deployed applications from it: deploy again afterwards.
      */
-    public void configure(Path domainXml, Database database) throws IOException {
+    @Override
+    public void configure(Database database) throws IOException {
         Path domain = domainDir();
         if (!Files.exists(domain.resolve("config"))) {
-            copyTree(installRoot.resolve("glassfish/domains/domain1"), domain);
+            Distributions.copyTree(installRoot.resolve("glassfish/domains/domain1"), domain);
         }
         String xml = Files.readString(domainXml, StandardCharsets.UTF_8);
         for (var port : BASE_PORTS.entrySet()) {
@@ -165,7 +135,7 @@ public final class PayaraServer {
             xml = setSystemProperty(xml, "OTP_DB_PASSWORD", database.password());
             if (database.isPostgres()) {
                 xml = setSystemProperty(xml, "OTP_DB_DATASOURCE", "org.postgresql.ds.PGSimpleDataSource");
-                Path driver = Path.of(launcherProperties().getProperty("postgresql.jar"));
+                Path driver = Path.of(Distributions.property("postgresql.jar"));
                 Files.createDirectories(domain.resolve("lib"));
                 Files.copy(driver, domain.resolve("lib/postgresql.jar"), StandardCopyOption.REPLACE_EXISTING);
             }
@@ -173,20 +143,23 @@ public final class PayaraServer {
         Files.writeString(domain.resolve("config/domain.xml"), xml, StandardCharsets.UTF_8);
     }
 
+    @Override
     public void start() throws IOException, InterruptedException {
         asadmin(Duration.ofMinutes(4), "start-domain", "--domaindir", domainsDir.toString(), DOMAIN);
     }
 
+    @Override
     public void deploy(Path ear) throws IOException, InterruptedException {
         asadmin(Duration.ofMinutes(5), "--port", Integer.toString(adminPort()), "deploy", "--force=true",
                 "--name", "secure2fa", ear.toString());
     }
 
+    @Override
     public void stop() throws IOException, InterruptedException {
         asadmin(Duration.ofMinutes(2), "stop-domain", "--domaindir", domainsDir.toString(), DOMAIN);
     }
 
-    /** Kills the server process at once, as a crash would: no shutdown hooks, no orderly stop. */
+    @Override
     public void kill() throws IOException, InterruptedException {
         long pid = pid();
         ProcessHandle.of(pid).ifPresent(p -> {
@@ -196,6 +169,7 @@ public final class PayaraServer {
         Files.deleteIfExists(domainDir().resolve("config/pid"));
     }
 
+    @Override
     public boolean isRunning() {
         try {
             return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
@@ -212,28 +186,7 @@ public final class PayaraServer {
         return Long.parseLong(Files.readString(pidFile).trim());
     }
 
-    /** Waits until {@code /health/ready} answers 200. */
-    public void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                last = response.statusCode() + " " + response.body();
-            } catch (IOException e) {
-                last = e.toString();
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Not ready after " + timeout + ": " + last);
-    }
-
-    /** The server log, for diagnosing a failed start. */
+    @Override
     public Path serverLog() {
         return domainDir().resolve("logs/server.log");
     }
@@ -271,32 +224,6 @@ public final class PayaraServer {
         }
         String escaped = value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
         return matcher.replaceFirst(Matcher.quoteReplacement(matcher.group(1) + escaped + matcher.group(2)));
-    }
-
-    static Properties launcherProperties() {
-        Properties properties = new Properties();
-        try (InputStream in = PayaraServer.class.getResourceAsStream("/launcher.properties")) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     private static void log(String message) {
