@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.secure2fa.it.Api.Reply;
 import org.secure2fa.it.Fixtures.TestProject;
 
-/** Every answer of design.md §3, byte for byte, over HTTP against the real EAR. */
+/** Every answer of docs/api.md (Contract), byte for byte, over HTTP against the real EAR. */
 class ApiContractIT {
 
     private static final String GENERATED = "{\"success\":true,\"message\":\"OTP generated successfully.\"}";

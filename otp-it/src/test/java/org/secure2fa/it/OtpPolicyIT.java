@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.secure2fa.it.Api.Reply;
 import org.secure2fa.it.Fixtures.TestProject;
 
-/** The numbers of design.md §4, including under concurrency, over HTTP. */
+/** The numbers of docs/api.md (OTP policy), including under concurrency, over HTTP. */
 class OtpPolicyIT {
 
     private final TestProject project = Fixtures.project();
