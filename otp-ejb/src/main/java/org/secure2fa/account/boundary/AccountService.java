@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.secure2fa.account.control.Base32;
 import org.secure2fa.account.control.BackupCodes;
+import org.secure2fa.account.control.Base32;
 import org.secure2fa.account.control.PasswordHashes;
 import org.secure2fa.account.control.PasswordPolicy;
 import org.secure2fa.account.control.SystemMail;
@@ -22,8 +22,11 @@ import org.secure2fa.account.entity.Account;
 import org.secure2fa.account.entity.AccountStatus;
 import org.secure2fa.audit.control.AuditLog;
 import org.secure2fa.challenge.control.Recipients;
-import org.secure2fa.console.boundary.ConsoleException;
 import org.secure2fa.crypto.Keyring;
+import org.secure2fa.platform.boundary.ConflictException;
+import org.secure2fa.platform.boundary.InvalidInputException;
+import org.secure2fa.platform.boundary.NotFoundException;
+import org.secure2fa.platform.boundary.NotPermittedException;
 
 /**
  * Console accounts. Sign-up takes an email only and mails a link; the link sets the password; an
@@ -138,9 +141,9 @@ public class AccountService {
      */
     public AccountView setPassword(String token, String password, String ip) {
         Account account = byToken(token, true)
-                .orElseThrow(() -> new ConsoleException("This link is not valid any more. Ask for a new one."));
+                .orElseThrow(() -> new InvalidInputException(null, "This link is not valid any more. Ask for a new one."));
         PasswordPolicy.problem(password, account.getEmail()).ifPresent(problem -> {
-            throw new ConsoleException("password", problem);
+            throw new InvalidInputException("password", problem);
         });
         account.changePassword(PasswordHashes.hash(password), now());
         boolean confirm = CONFIRM.equals(account.getTokenPurpose());
@@ -165,12 +168,12 @@ public class AccountService {
     public List<String> confirmEnrolment(long accountId, String code, String ip) {
         Account account = enrolling(accountId);
         if (account.getTotpSealed() == null) {
-            throw new ConsoleException("code", "Scan the QR code first.");
+            throw new InvalidInputException("code", "Scan the QR code first.");
         }
         OptionalLong step = Totp.verify(Base32.decode(keyring.open(account.getTotpSealed())), trim(code),
                 now() / 1000, account.getTotpLastStep());
         if (step.isEmpty()) {
-            throw new ConsoleException("code", "That code is not right. Check the app's clock and enter the current code.");
+            throw new InvalidInputException("code", "That code is not right. Check the app's clock and enter the current code.");
         }
         account.setTotpLastStep(step.getAsLong());
         account.setStatus(AccountStatus.ACTIVE);
@@ -302,10 +305,10 @@ public class AccountService {
     public void setDisabled(long adminId, long accountId, boolean disabled, String ip) {
         requireAdmin(adminId);
         if (adminId == accountId) {
-            throw new ConsoleException("You cannot disable your own account.");
+            throw new ConflictException("You cannot disable your own account.");
         }
         Account account = Optional.ofNullable(em.find(Account.class, accountId))
-                .orElseThrow(() -> ConsoleException.notFound("Account"));
+                .orElseThrow(() -> new NotFoundException("Account"));
         account.setDisabled(disabled);
         audit.console(adminId, null, disabled ? "ACCOUNT_DISABLED" : "ACCOUNT_ENABLED", "OK",
                 "account " + accountId, ip);
@@ -355,14 +358,14 @@ public class AccountService {
     private void requireAdmin(long adminId) {
         Account admin = em.find(Account.class, adminId);
         if (admin == null || !admin.isAdmin() || admin.isDisabled()) {
-            throw new ConsoleException("Only an administrator can do this.");
+            throw new NotPermittedException("Only an administrator can do this.");
         }
     }
 
     private Account enrolling(long accountId) {
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         if (account == null || account.getStatus() != AccountStatus.ENROLLING) {
-            throw new ConsoleException("This account is not waiting for an authenticator app.");
+            throw new ConflictException("This account is not waiting for an authenticator app.");
         }
         return account;
     }
@@ -407,7 +410,7 @@ public class AccountService {
     static String normalizeEmail(String raw) {
         String email = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
         if (email.length() > 254 || !Recipients.isEmail(email)) {
-            throw new ConsoleException("email", "Enter a valid email address.");
+            throw new InvalidInputException("email", "Enter a valid email address.");
         }
         return email;
     }

@@ -25,6 +25,9 @@ import org.secure2fa.delivery.spi.DeliveryReceipt;
 import org.secure2fa.delivery.spi.DeliveryRequest;
 import org.secure2fa.delivery.spi.ProviderSetting;
 import org.secure2fa.delivery.spi.StatusCallbacks;
+import org.secure2fa.platform.boundary.ConflictException;
+import org.secure2fa.platform.boundary.InvalidInputException;
+import org.secure2fa.platform.boundary.UnavailableException;
 
 /**
  * Delivery channels of one account. Settings follow the provider's own description; secret settings
@@ -101,7 +104,7 @@ public class ChannelConsole {
     public ChannelView update(long accountId, long channelId, ChannelChanges changes, String ip) {
         Channel channel = owned(accountId, channelId);
         if (!channel.getProviderId().equals(changes.providerId()) || channel.getType() != changes.type()) {
-            throw new ConsoleException("The type and provider of a channel cannot change; create a new channel.");
+            throw new InvalidInputException(null, "The type and provider of a channel cannot change; create a new channel.");
         }
         DeliveryProvider provider = provider(changes);
         Map<String, String> stored = Settings.fromJson(keyring.open(channel.getSettingsSealed()));
@@ -119,7 +122,7 @@ public class ChannelConsole {
         List<String> users = em.createQuery("select p.name from Project p where p.channel = :channel", String.class)
                 .setParameter("channel", channel).getResultList();
         if (!users.isEmpty()) {
-            throw new ConsoleException("This channel is linked to " + String.join(", ", users)
+            throw new ConflictException("This channel is linked to " + String.join(", ", users)
                     + ". Link those projects to another channel first.");
         }
         em.createQuery("update Channel c set c.fallbackChannelId = null where c.fallbackChannelId = :id")
@@ -137,12 +140,12 @@ public class ChannelConsole {
         Channel channel = owned(accountId, channelId);
         String to = recipient == null ? "" : recipient.strip();
         if (!Recipients.fits(channel.getType(), to)) {
-            throw new ConsoleException("testRecipient", channel.getType() == ChannelType.SMS
+            throw new InvalidInputException("testRecipient", channel.getType() == ChannelType.SMS
                     ? "Enter a phone number in international form, such as +14155550123."
                     : "Enter a valid email address.");
         }
         DeliveryProvider provider = providers.byId(channel.getProviderId())
-                .orElseThrow(() -> new ConsoleException("The provider of this channel is not installed."));
+                .orElseThrow(() -> new UnavailableException("The provider of this channel is not installed."));
         Map<String, String> settings = Settings.fromJson(keyring.open(channel.getSettingsSealed()));
         EndpointPolicy.check(settings, allowPrivateEndpoints); // again: a name may resolve elsewhere now
         DeliveryReceipt receipt = provider.send(new DeliveryRequest(0, channel.getType(), to,
@@ -177,11 +180,11 @@ public class ChannelConsole {
 
     private DeliveryProvider provider(ChannelChanges changes) {
         if (changes.type() == null) {
-            throw new ConsoleException("type", "Choose EMAIL or SMS.");
+            throw new InvalidInputException("type", "Choose EMAIL or SMS.");
         }
         DeliveryProvider provider = changes.providerId() == null ? null : providers.byId(changes.providerId()).orElse(null);
         if (provider == null || !provider.channelTypes().contains(changes.type())) {
-            throw new ConsoleException("provider", "Choose a provider for " + changes.type() + ".");
+            throw new InvalidInputException("provider", "Choose a provider for " + changes.type() + ".");
         }
         return provider;
     }
@@ -192,7 +195,7 @@ public class ChannelConsole {
         }
         Channel fallback = owned(accountId, fallbackId);
         if (fallback.getId().equals(channel.getId()) || fallback.getType() != channel.getType()) {
-            throw new ConsoleException("fallback", "The fallback must be another channel of the same type.");
+            throw new InvalidInputException("fallback", "The fallback must be another channel of the same type.");
         }
         return fallback.getId();
     }
@@ -213,26 +216,26 @@ public class ChannelConsole {
             value = value == null ? null : value.strip();
             if ((value == null || value.isEmpty()) && setting.secret() && stored.get(setting.key()) != null) {
                 if (endpointChanged) {
-                    throw new ConsoleException(setting.key(), "The address of the provider changed, so enter "
+                    throw new InvalidInputException(setting.key(), "The address of the provider changed, so enter "
                             + setting.label() + " again: saved credentials are never sent to a new address.");
                 }
                 value = stored.get(setting.key());
             }
             if (value != null && !value.isEmpty()) {
                 if (value.length() > 2000) {
-                    throw new ConsoleException(setting.key(), setting.label() + " is too long.");
+                    throw new InvalidInputException(setting.key(), setting.label() + " is too long.");
                 }
                 if ("timeout_ms".equals(setting.key())
                         && (!value.matches("\\d{4,5}") || Integer.parseInt(value) < 1000 || Integer.parseInt(value) > 30000)) {
-                    throw new ConsoleException(setting.key(), setting.label() + " must be 1000 to 30000.");
+                    throw new InvalidInputException(setting.key(), setting.label() + " must be 1000 to 30000.");
                 }
                 if (!setting.choices().isEmpty() && !setting.choices().contains(value)) {
-                    throw new ConsoleException(setting.key(), setting.label() + " must be one of "
+                    throw new InvalidInputException(setting.key(), setting.label() + " must be one of "
                             + String.join(", ", setting.choices()) + ".");
                 }
                 result.put(setting.key(), value);
             } else if (setting.required() && setting.defaultValue() == null) {
-                throw new ConsoleException(setting.key(), setting.label() + " is required.");
+                throw new InvalidInputException(setting.key(), setting.label() + " is required.");
             }
         }
         return result;

@@ -10,6 +10,7 @@ import org.secure2fa.account.boundary.AccountService;
 import org.secure2fa.audit.control.AuditLog;
 import org.secure2fa.crypto.Keyring;
 import org.secure2fa.delivery.entity.Channel;
+import org.secure2fa.platform.boundary.InvalidInputException;
 import org.secure2fa.policy.DeviceCheck;
 import org.secure2fa.project.control.KeyMaterial;
 import org.secure2fa.project.control.ProjectDirectory;
@@ -120,7 +121,7 @@ public class ProjectConsole {
      */
     public Optional<Keys> rotate(long accountId, long projectId, int graceHours, String totpCode, String ip) {
         if (graceHours < 0 || graceHours > MAX_GRACE_HOURS) {
-            throw new ConsoleException("graceHours", "The grace period is 0 to " + MAX_GRACE_HOURS + " hours.");
+            throw new InvalidInputException("graceHours", "The grace period is 0 to " + MAX_GRACE_HOURS + " hours.");
         }
         Project project = owned(accountId, projectId);
         if (!accounts.reauthenticate(accountId, totpCode, "rotate secret of project " + projectId, ip)) {
@@ -151,14 +152,14 @@ public class ProjectConsole {
     static String name(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw new ConsoleException("name", "A name of 1 to 200 characters is needed.");
+            throw new InvalidInputException("name", "A name of 1 to 200 characters is needed.");
         }
         return trimmed;
     }
 
     private static Integer range(String field, Integer value, int min, int max, String label) {
         if (value != null && (value < min || value > max)) {
-            throw new ConsoleException(field, label + " must be between " + min + " and " + max + ".");
+            throw new InvalidInputException(field, label + " must be between " + min + " and " + max + ".");
         }
         return value;
     }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.secure2fa.audit.control.AuditLog;
+import org.secure2fa.platform.boundary.ConflictException;
+import org.secure2fa.platform.boundary.InvalidInputException;
 import org.secure2fa.project.control.ProjectDirectory;
 import org.secure2fa.project.entity.Project;
 import org.secure2fa.template.entity.Template;
@@ -80,7 +82,7 @@ public class TemplateConsole {
         List<String> users = em.createQuery("select p.name from Project p where p.template = :template", String.class)
                 .setParameter("template", template).getResultList();
         if (!users.isEmpty()) {
-            throw new ConsoleException("This template is linked to " + String.join(", ", users)
+            throw new ConflictException("This template is linked to " + String.join(", ", users)
                     + ". Link those projects to another template first.");
         }
         em.remove(template);
@@ -90,34 +92,34 @@ public class TemplateConsole {
     /** The versions as they will be stored, or the first problem found. */
     static List<VersionView> check(List<VersionView> versions) {
         if (versions == null || versions.isEmpty()) {
-            throw new ConsoleException("versions", "Add at least one language.");
+            throw new InvalidInputException("versions", "Add at least one language.");
         }
         if (versions.size() > 50) {
-            throw new ConsoleException("versions", "A template has at most 50 languages.");
+            throw new InvalidInputException("versions", "A template has at most 50 languages.");
         }
         Set<String> seen = new HashSet<>();
         return versions.stream().map(v -> {
             String lang = v.lang() == null ? "" : v.lang().strip().toLowerCase(Locale.ROOT);
             if (!LANGUAGES.contains(lang)) {
-                throw new ConsoleException("Choose a language (ISO 639-1 code such as en or fr).");
+                throw new InvalidInputException(null, "Choose a language (ISO 639-1 code such as en or fr).");
             }
             if (!seen.add(lang)) {
-                throw new ConsoleException("The language " + lang + " is there twice.");
+                throw new InvalidInputException(null, "The language " + lang + " is there twice.");
             }
             String body = v.body() == null ? "" : v.body().strip();
             if (!body.contains(Template.CODE_PLACEHOLDER)) {
-                throw new ConsoleException("The " + lang + " body must contain " + Template.CODE_PLACEHOLDER + ".");
+                throw new InvalidInputException(null, "The " + lang + " body must contain " + Template.CODE_PLACEHOLDER + ".");
             }
             if (body.length() > 4000) {
-                throw new ConsoleException("The " + lang + " body is longer than 4000 characters.");
+                throw new InvalidInputException(null, "The " + lang + " body is longer than 4000 characters.");
             }
             String subject = blankToNull(v.subject());
             if (subject != null && subject.length() > 500) {
-                throw new ConsoleException("The " + lang + " subject is longer than 500 characters.");
+                throw new InvalidInputException(null, "The " + lang + " subject is longer than 500 characters.");
             }
             String html = blankToNull(v.htmlBody());
             if (html != null && (html.length() > 20000 || !html.contains(Template.CODE_PLACEHOLDER))) {
-                throw new ConsoleException("The " + lang + " HTML body must contain "
+                throw new InvalidInputException(null, "The " + lang + " HTML body must contain "
                         + Template.CODE_PLACEHOLDER + " and be at most 20000 characters.");
             }
             return new VersionView(lang, subject, body, html);

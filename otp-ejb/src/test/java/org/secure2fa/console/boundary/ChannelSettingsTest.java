@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.secure2fa.delivery.provider.SmtpProvider;
+import org.secure2fa.platform.boundary.InvalidInputException;
 
 class ChannelSettingsTest {
 
@@ -38,10 +39,10 @@ class ChannelSettingsTest {
     void savedSecretsAreNeverKeptForANewAddress() {
         Map<String, String> stored = Map.of("host", "mail.example", "port", "587", "password", "stored-secret",
                 "from", "a@example.com");
-        ConsoleException e = assertThrows(ConsoleException.class, () -> ChannelConsole.merge(smtp, stored,
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ChannelConsole.merge(smtp, stored,
                 typed("host", "attacker.example", "port", "587", "password", "", "from", "a@example.com")));
         assertEquals("password", e.getField());
-        assertThrows(ConsoleException.class, () -> ChannelConsole.merge(smtp, stored,
+        assertThrows(InvalidInputException.class, () -> ChannelConsole.merge(smtp, stored,
                 typed("host", "mail.example", "port", "2525", "password", "", "from", "a@example.com")), "nor for a new port");
         assertEquals("stored-secret", ChannelConsole.merge(smtp, stored, typed("host", "mail.example", "port", "587",
                 "security", "STARTTLS", "password", "", "from", "a@example.com")).get("password"),
@@ -77,7 +78,7 @@ class ChannelSettingsTest {
         for (String timeout : new String[] {"0", "-5", "999", "30001", "999999999999", "ten"}) {
             Map<String, String> typed = new HashMap<>(base);
             typed.put("timeout_ms", timeout);
-            assertEquals("timeout_ms", assertThrows(ConsoleException.class,
+            assertEquals("timeout_ms", assertThrows(InvalidInputException.class,
                     () -> ChannelConsole.merge(smtp, Map.of(), typed)).getField(), timeout);
         }
         Map<String, String> ok = new HashMap<>(base);
@@ -87,9 +88,9 @@ class ChannelSettingsTest {
 
     @Test
     void requiredSettingsAndChoicesAreChecked() {
-        assertEquals("host", assertThrows(ConsoleException.class,
+        assertEquals("host", assertThrows(InvalidInputException.class,
                 () -> ChannelConsole.merge(smtp, Map.of(), typed("port", "25", "from", "a@example.com"))).getField());
-        assertEquals("security", assertThrows(ConsoleException.class, () -> ChannelConsole.merge(smtp, Map.of(),
+        assertEquals("security", assertThrows(InvalidInputException.class, () -> ChannelConsole.merge(smtp, Map.of(),
                 typed("host", "h", "from", "a@example.com", "security", "PLAINTEXT"))).getField());
     }
 }

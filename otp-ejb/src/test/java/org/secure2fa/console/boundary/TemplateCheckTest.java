@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.secure2fa.console.boundary.TemplateConsole.VersionView;
+import org.secure2fa.platform.boundary.InvalidInputException;
 
 class TemplateCheckTest {
 
@@ -27,21 +28,21 @@ class TemplateCheckTest {
 
     @Test
     void everyBodyNeedsThePlaceholder() {
-        ConsoleException e = assertThrows(ConsoleException.class,
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> TemplateConsole.check(List.of(v("en", "Your code is {{OTP_CODE}}"), v("fr", "Votre code"))));
         assertTrue(e.getMessage().contains("fr") && e.getMessage().contains("{{OTP_CODE}}"), e.getMessage());
-        assertThrows(ConsoleException.class, () -> TemplateConsole.check(List.of(
+        assertThrows(InvalidInputException.class, () -> TemplateConsole.check(List.of(
                 new VersionView("en", null, "{{OTP_CODE}}", "<p>no code here</p>"))), "nor may the HTML body lack it");
     }
 
     @Test
     void languagesAreIso6391AndUnique() {
-        assertTrue(assertThrows(ConsoleException.class,
+        assertTrue(assertThrows(InvalidInputException.class,
                 () -> TemplateConsole.check(List.of(v("xx", "{{OTP_CODE}}")))).getMessage().contains("ISO 639-1"));
-        assertTrue(assertThrows(ConsoleException.class,
+        assertTrue(assertThrows(InvalidInputException.class,
                 () -> TemplateConsole.check(List.of(v("eng", "{{OTP_CODE}}")))).getMessage().contains("ISO 639-1"));
-        assertTrue(assertThrows(ConsoleException.class, () -> TemplateConsole.check(List.of(v("en", "{{OTP_CODE}}"),
+        assertTrue(assertThrows(InvalidInputException.class, () -> TemplateConsole.check(List.of(v("en", "{{OTP_CODE}}"),
                 v("EN", "{{OTP_CODE}}")))).getMessage().contains("en is there twice"));
-        assertThrows(ConsoleException.class, () -> TemplateConsole.check(List.of()));
+        assertThrows(InvalidInputException.class, () -> TemplateConsole.check(List.of()));
     }
 }
