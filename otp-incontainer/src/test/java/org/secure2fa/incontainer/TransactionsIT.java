@@ -19,9 +19,9 @@ import org.secure2fa.challenge.boundary.GenerateCommand;
 import org.secure2fa.challenge.boundary.GenerateResult;
 import org.secure2fa.challenge.boundary.VerificationResult;
 import org.secure2fa.challenge.boundary.VerifyCommand;
-import org.secure2fa.console.boundary.ChannelConsole;
-import org.secure2fa.console.boundary.ChannelConsole.ChannelChanges;
-import org.secure2fa.console.boundary.ChannelConsole.ChannelView;
+import org.secure2fa.delivery.boundary.ChannelChanges;
+import org.secure2fa.delivery.boundary.ChannelService;
+import org.secure2fa.delivery.boundary.ChannelView;
 import org.secure2fa.delivery.provider.DevOutboxProvider;
 import org.secure2fa.delivery.spi.ChannelType;
 import org.secure2fa.incontainer.Fixtures.TestProject;
@@ -42,7 +42,7 @@ class TransactionsIT {
     }
 
     @EJB
-    ChannelConsole channels;
+    ChannelService channels;
 
     @EJB
     ChallengeService challenges;

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import org.secure2fa.account.boundary.AccountService;
-import org.secure2fa.console.boundary.ProjectConsole;
-import org.secure2fa.console.boundary.ProjectConsole.Keys;
-import org.secure2fa.console.boundary.ProjectConsole.ProjectView;
+import org.secure2fa.project.boundary.IssuedKeys;
+import org.secure2fa.project.boundary.ProjectService;
+import org.secure2fa.project.boundary.ProjectView;
 
 /** The dashboard: the account's projects, and creating one. */
 @Named
@@ -15,7 +15,7 @@ import org.secure2fa.console.boundary.ProjectConsole.ProjectView;
 public class ProjectsBean {
 
     @Inject
-    ProjectConsole projects;
+    ProjectService projects;
 
     @Inject
     ConsoleSession session;
@@ -38,7 +38,7 @@ public class ProjectsBean {
     }
 
     public void create() {
-        Keys keys = Web.attempt(() -> projects.create(session.getAccountId(), name, Web.ip()));
+        IssuedKeys keys = Web.attempt(() -> projects.create(session.getAccountId(), name, Web.ip()));
         if (keys != null) {
             keysDisplay.show(keys);
             Web.redirect("/app/project.xhtml?id=" + keys.projectId());

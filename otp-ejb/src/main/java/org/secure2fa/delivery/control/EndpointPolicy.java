@@ -1,4 +1,4 @@
-package org.secure2fa.console.boundary;
+package org.secure2fa.delivery.control;
 
 import java.net.IDN;
 import java.net.Inet6Address;
@@ -19,7 +19,7 @@ import org.secure2fa.platform.boundary.InvalidInputException;
  * ({@code otp.delivery.allow-private-endpoints}, on for local development), an API base URL must be
  * {@code https} and every host must resolve only to public addresses; an AWS region must look like one.
  */
-final class EndpointPolicy {
+public final class EndpointPolicy {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
@@ -27,7 +27,7 @@ final class EndpointPolicy {
     }
 
     /** Checks the endpoint settings of a channel; throws a {@link InvalidInputException} naming the field. */
-    static void check(Map<String, String> settings, boolean allowPrivate) {
+    public static void check(Map<String, String> settings, boolean allowPrivate) {
         String region = settings.get("region");
         if (region != null && !REGION.matcher(region).matches()) {
             throw new InvalidInputException("region", "Enter an AWS region such as eu-west-1.");

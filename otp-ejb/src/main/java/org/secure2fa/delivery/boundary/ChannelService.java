@@ -1,4 +1,4 @@
-package org.secure2fa.console.boundary;
+package org.secure2fa.delivery.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,10 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.secure2fa.account.control.Tenancy;
 import org.secure2fa.audit.control.AuditLog;
 import org.secure2fa.challenge.control.Recipients;
 import org.secure2fa.crypto.Keyring;
+import org.secure2fa.delivery.control.ChannelSettings;
 import org.secure2fa.delivery.control.DeliveryProviders;
+import org.secure2fa.delivery.control.EndpointPolicy;
 import org.secure2fa.delivery.control.Settings;
 import org.secure2fa.delivery.entity.Channel;
 import org.secure2fa.delivery.spi.ChannelType;
@@ -28,14 +31,15 @@ import org.secure2fa.delivery.spi.StatusCallbacks;
 import org.secure2fa.platform.boundary.ConflictException;
 import org.secure2fa.platform.boundary.InvalidInputException;
 import org.secure2fa.platform.boundary.UnavailableException;
+import org.secure2fa.platform.control.Names;
 
 /**
  * Delivery channels of one account. Settings follow the provider's own description; secret settings
- * are sealed at rest and never leave this class: views carry only which secrets are set, and an
+ * are sealed at rest and never leave the delivery feature: views carry only which secrets are set, and an
  * empty secret field in an update keeps the stored value.
  */
 @Stateless
-public class ChannelConsole {
+public class ChannelService {
 
     @PersistenceContext(unitName = "otp")
     EntityManager em;
@@ -47,34 +51,19 @@ public class ChannelConsole {
     DeliveryProviders providers;
 
     @Inject
+    Tenancy tenancy;
+
+    @Inject
     AuditLog audit;
 
     @Inject
     @ConfigProperty(name = "otp.delivery.allow-private-endpoints", defaultValue = "false")
     boolean allowPrivateEndpoints;
 
-    /** A provider as the console offers it; {@code webhooks} when it reports delivery status by webhook. */
-    public record ProviderInfo(String id, String displayName, Set<ChannelType> types, List<ProviderSetting> settings,
-                               boolean webhooks) {
-    }
-
-    /**
-     * A channel for display and editing: the non-secret settings, and the keys of the secrets that are set
-     * (their values stay here).
-     */
-    public record ChannelView(long id, String name, ChannelType type, String providerId, String providerName,
-                              Map<String, String> settings, Set<String> secretsSet, Long fallbackChannelId,
-                              long createdAt) implements java.io.Serializable {
-    }
-
-    public record ChannelChanges(String name, ChannelType type, String providerId, Map<String, String> settings,
-                                 Long fallbackChannelId) {
-    }
-
     public List<ProviderInfo> providers(ChannelType type) {
         return providers.all().stream().filter(p -> type == null || p.channelTypes().contains(type))
                 .sorted(Comparator.comparing(DeliveryProvider::displayName))
-                .map(p -> new ProviderInfo(p.id(), p.displayName(), p.channelTypes(), described(p),
+                .map(p -> new ProviderInfo(p.id(), p.displayName(), p.channelTypes(), ChannelSettings.described(p),
                         p instanceof StatusCallbacks)).toList();
     }
 
@@ -89,9 +78,9 @@ public class ChannelConsole {
 
     public ChannelView create(long accountId, ChannelChanges changes, String ip) {
         DeliveryProvider provider = provider(changes);
-        Map<String, String> settings = merge(provider, Map.of(), changes.settings());
+        Map<String, String> settings = ChannelSettings.merge(provider, Map.of(), changes.settings());
         EndpointPolicy.check(settings, allowPrivateEndpoints);
-        Channel channel = new Channel(ProjectConsole.name(changes.name()), changes.type(), provider.id(),
+        Channel channel = new Channel(Names.checked(changes.name()), changes.type(), provider.id(),
                 keyring.seal(Settings.toJson(settings)), System.currentTimeMillis());
         channel.setAccountId(accountId);
         em.persist(channel);
@@ -108,8 +97,8 @@ public class ChannelConsole {
         }
         DeliveryProvider provider = provider(changes);
         Map<String, String> stored = Settings.fromJson(keyring.open(channel.getSettingsSealed()));
-        channel.setName(ProjectConsole.name(changes.name()));
-        Map<String, String> settings = merge(provider, stored, changes.settings());
+        channel.setName(Names.checked(changes.name()));
+        Map<String, String> settings = ChannelSettings.merge(provider, stored, changes.settings());
         EndpointPolicy.check(settings, allowPrivateEndpoints);
         channel.setSettingsSealed(keyring.seal(Settings.toJson(settings)));
         channel.setFallbackChannelId(fallback(accountId, channel, changes.fallbackChannelId()));
@@ -162,20 +151,8 @@ public class ChannelConsole {
         return answer;
     }
 
-    /**
-     * Settings that say where credentials are sent. Changing one of them needs the secrets typed again,
-     * so that someone at the console (or with a stolen session) cannot point a channel's saved
-     * credentials at their own server.
-     */
-    static final Set<String> ENDPOINT_KEYS = Set.of("host", "port", "security", "base_url", "region");
-
-    private static String effective(ProviderSetting setting, String value) {
-        String clean = value == null ? "" : value.strip();
-        return clean.isEmpty() && setting.defaultValue() != null ? setting.defaultValue() : clean;
-    }
-
     private Channel owned(long accountId, long channelId) {
-        return Tenancy.owned(em, Channel.class, accountId, channelId, "Channel");
+        return tenancy.owned(Channel.class, accountId, channelId, "Channel");
     }
 
     private DeliveryProvider provider(ChannelChanges changes) {
@@ -200,72 +177,12 @@ public class ChannelConsole {
         return fallback.getId();
     }
 
-    /**
-     * The stored settings updated with the form's: secrets left empty keep their value, unless the form
-     * changes where the credentials go (see {@link #ENDPOINT_KEYS}); unknown keys are dropped.
-     */
-    static Map<String, String> merge(DeliveryProvider provider, Map<String, String> stored, Map<String, String> typed) {
-        List<ProviderSetting> described = described(provider);
-        boolean endpointChanged = described.stream()
-                .filter(setting -> ENDPOINT_KEYS.contains(setting.key()))
-                .anyMatch(setting -> !effective(setting, stored.get(setting.key()))
-                        .equals(effective(setting, typed == null ? null : typed.get(setting.key()))));
-        Map<String, String> result = new LinkedHashMap<>();
-        for (ProviderSetting setting : described) {
-            String value = typed == null ? null : typed.get(setting.key());
-            value = value == null ? null : value.strip();
-            if ((value == null || value.isEmpty()) && setting.secret() && stored.get(setting.key()) != null) {
-                if (endpointChanged) {
-                    throw new InvalidInputException(setting.key(), "The address of the provider changed, so enter "
-                            + setting.label() + " again: saved credentials are never sent to a new address.");
-                }
-                value = stored.get(setting.key());
-            }
-            if (value != null && !value.isEmpty()) {
-                if (value.length() > 2000) {
-                    throw new InvalidInputException(setting.key(), setting.label() + " is too long.");
-                }
-                if ("timeout_ms".equals(setting.key())
-                        && (!value.matches("\\d{4,5}") || Integer.parseInt(value) < 1000 || Integer.parseInt(value) > 30000)) {
-                    throw new InvalidInputException(setting.key(), setting.label() + " must be 1000 to 30000.");
-                }
-                if (!setting.choices().isEmpty() && !setting.choices().contains(value)) {
-                    throw new InvalidInputException(setting.key(), setting.label() + " must be one of "
-                            + String.join(", ", setting.choices()) + ".");
-                }
-                result.put(setting.key(), value);
-            } else if (setting.required() && setting.defaultValue() == null) {
-                throw new InvalidInputException(setting.key(), setting.label() + " is required.");
-            }
-        }
-        return result;
-    }
-
-    /**
-     * What a channel of this provider is configured with: its sending settings, then the settings its
-     * webhook verification needs (optional: without them the channel's delivery reports are refused).
-     */
-    static List<ProviderSetting> described(DeliveryProvider provider) {
-        List<ProviderSetting> all = new java.util.ArrayList<>(provider.settings());
-        if (provider instanceof StatusCallbacks callbacks) {
-            Set<String> keys = new java.util.HashSet<>();
-            all.forEach(s -> keys.add(s.key()));
-            for (ProviderSetting s : callbacks.callbackSettings()) {
-                if (keys.add(s.key())) {
-                    all.add(new ProviderSetting(s.key(), s.label() + " (delivery reports)", false, s.secret(),
-                            s.defaultValue(), s.choices()));
-                }
-            }
-        }
-        return all;
-    }
-
     private ChannelView view(Channel c) {
         Map<String, String> stored = Settings.fromJson(keyring.open(c.getSettingsSealed()));
         DeliveryProvider provider = providers.byId(c.getProviderId()).orElse(null);
         Map<String, String> shown = new LinkedHashMap<>();
         Set<String> secretsSet = new TreeSet<>();
-        List<ProviderSetting> described = provider == null ? List.of() : described(provider);
+        List<ProviderSetting> described = provider == null ? List.of() : ChannelSettings.described(provider);
         for (ProviderSetting setting : described) {
             String value = stored.get(setting.key());
             if (setting.secret()) {

@@ -1,4 +1,4 @@
-package org.secure2fa.console.boundary;
+package org.secure2fa.template.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -8,16 +8,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.secure2fa.account.control.Tenancy;
 import org.secure2fa.audit.control.AuditLog;
 import org.secure2fa.platform.boundary.ConflictException;
 import org.secure2fa.platform.boundary.InvalidInputException;
+import org.secure2fa.platform.control.Names;
 import org.secure2fa.project.control.ProjectDirectory;
 import org.secure2fa.project.entity.Project;
 import org.secure2fa.template.entity.Template;
 
-/** Message templates of one account, with one version per language. */
+/**
+ * Message templates of one account, with one version per language, and the rules a version must meet
+ * (a known language once, the code placeholder in every body, the sizes the columns hold).
+ */
 @Stateless
-public class TemplateConsole {
+public class TemplateService {
 
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
@@ -28,23 +33,15 @@ public class TemplateConsole {
     ProjectDirectory directory;
 
     @Inject
+    Tenancy tenancy;
+
+    @Inject
     AuditLog audit;
-
-    /** One language of a template. */
-    public record VersionView(String lang, String subject, String body, String htmlBody) implements java.io.Serializable {
-    }
-
-    public record TemplateView(long id, String name, List<VersionView> versions, long createdAt) implements java.io.Serializable {
-
-        public String languages() {
-            return String.join(", ", versions.stream().map(VersionView::lang).toList());
-        }
-    }
 
     public List<TemplateView> list(long accountId) {
         return em.createQuery("select t from Template t where t.accountId = :account order by t.name, t.id",
                 Template.class).setParameter("account", accountId).getResultList().stream()
-                .map(TemplateConsole::view).toList();
+                .map(TemplateService::view).toList();
     }
 
     public TemplateView get(long accountId, long templateId) {
@@ -53,7 +50,7 @@ public class TemplateConsole {
 
     public TemplateView create(long accountId, String name, List<VersionView> versions, String ip) {
         List<VersionView> checked = check(versions);
-        Template template = new Template(ProjectConsole.name(name), System.currentTimeMillis());
+        Template template = new Template(Names.checked(name), System.currentTimeMillis());
         template.setAccountId(accountId);
         checked.forEach(v -> template.addVersion(v.lang(), v.subject(), v.body(), v.htmlBody()));
         em.persist(template);
@@ -66,7 +63,7 @@ public class TemplateConsole {
     public TemplateView update(long accountId, long templateId, String name, List<VersionView> versions, String ip) {
         List<VersionView> checked = check(versions);
         Template template = owned(accountId, templateId);
-        template.setName(ProjectConsole.name(name));
+        template.setName(Names.checked(name));
         template.getVersions().clear();
         em.flush();
         checked.forEach(v -> template.addVersion(v.lang(), v.subject(), v.body(), v.htmlBody()));
@@ -127,7 +124,7 @@ public class TemplateConsole {
     }
 
     private Template owned(long accountId, long templateId) {
-        return Tenancy.owned(em, Template.class, accountId, templateId, "Template");
+        return tenancy.owned(Template.class, accountId, templateId, "Template");
     }
 
     private static String blankToNull(String s) {

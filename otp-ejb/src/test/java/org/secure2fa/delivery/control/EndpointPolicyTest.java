@@ -1,4 +1,4 @@
-package org.secure2fa.console.boundary;
+package org.secure2fa.delivery.control;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
