@@ -7,8 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
-import org.secure2fa.account.boundary.AccountService;
 import org.secure2fa.account.control.Tenancy;
+import org.secure2fa.account.control.TotpCheck;
 import org.secure2fa.audit.control.AuditLog;
 import org.secure2fa.crypto.Keyring;
 import org.secure2fa.delivery.entity.Channel;
@@ -39,7 +39,7 @@ public class ProjectService {
     ProjectDirectory directory;
 
     @Inject
-    AccountService accounts;
+    TotpCheck totp;
 
     @Inject
     Tenancy tenancy;
@@ -95,7 +95,7 @@ public class ProjectService {
     /** The current secret again, after a fresh TOTP code; empty when the code is not right. */
     public Optional<String> revealSecret(long accountId, long projectId, String totpCode, String ip) {
         Project project = owned(accountId, projectId);
-        if (!accounts.reauthenticate(accountId, totpCode, "reveal secret of project " + projectId, ip)) {
+        if (!totp.reauthenticate(accountId, totpCode, "reveal secret of project " + projectId, ip)) {
             return Optional.empty();
         }
         audit.console(accountId, projectId, "SECRET_REVEALED", "OK", null, ip);
@@ -111,7 +111,7 @@ public class ProjectService {
             throw new InvalidInputException("graceHours", "The grace period is 0 to " + MAX_GRACE_HOURS + " hours.");
         }
         Project project = owned(accountId, projectId);
-        if (!accounts.reauthenticate(accountId, totpCode, "rotate secret of project " + projectId, ip)) {
+        if (!totp.reauthenticate(accountId, totpCode, "rotate secret of project " + projectId, ip)) {
             return Optional.empty();
         }
         String secret = KeyMaterial.newSecretKey();

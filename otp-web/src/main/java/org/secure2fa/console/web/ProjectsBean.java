@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.secure2fa.account.boundary.AccountService;
+import org.secure2fa.account.boundary.EnrolmentService;
 import org.secure2fa.project.boundary.IssuedKeys;
 import org.secure2fa.project.boundary.ProjectService;
 import org.secure2fa.project.boundary.ProjectView;
@@ -24,7 +24,7 @@ public class ProjectsBean {
     KeysDisplay keysDisplay;
 
     @Inject
-    AccountService accounts;
+    EnrolmentService enrolment;
 
     private List<ProjectView> list;
     private Long backupCodesLeft;
@@ -48,7 +48,7 @@ public class ProjectsBean {
     /** How many of the signed-in account's backup codes are unused (the dashboard warns when few are). */
     public long getBackupCodesLeft() {
         if (backupCodesLeft == null) {
-            backupCodesLeft = accounts.backupCodesLeft(session.getAccountId());
+            backupCodesLeft = enrolment.backupCodesLeft(session.getAccountId());
         }
         return backupCodesLeft;
     }
