@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The console accounts' settings, read once from {@code otp.console.*} and {@code otp.mail.*} (defaults
@@ -30,13 +31,17 @@ public record AccountConfig(Optional<String> adminEmail, int lockAfter, long loc
         }
     }
 
-    /** Reads the record once per deployment. */
+    /**
+     * Reads the record once per deployment, from the configuration the EJB module's class loader sees
+     * (where the defaults are), whichever web module's request asks first.
+     */
     @Dependent
     static class Producer {
 
         @Produces
         @Singleton
-        static AccountConfig read(Config config) {
+        static AccountConfig read() {
+            Config config = ConfigProvider.getConfig(AccountConfig.class.getClassLoader());
             return new AccountConfig(text(config, "otp.console.admin-email"),
                     config.getValue("otp.console.lock-after", Integer.class),
                     config.getValue("otp.console.lock-minutes", Long.class),

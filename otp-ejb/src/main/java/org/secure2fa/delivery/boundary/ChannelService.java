@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.secure2fa.account.control.Tenancy;
 import org.secure2fa.audit.control.AuditLog;
 import org.secure2fa.challenge.control.Recipients;
 import org.secure2fa.crypto.Keyring;
 import org.secure2fa.delivery.control.ChannelSettings;
+import org.secure2fa.delivery.control.DeliveryConfig;
 import org.secure2fa.delivery.control.DeliveryProviders;
 import org.secure2fa.delivery.control.EndpointPolicy;
 import org.secure2fa.delivery.control.Settings;
@@ -57,8 +57,7 @@ public class ChannelService {
     AuditLog audit;
 
     @Inject
-    @ConfigProperty(name = "otp.delivery.allow-private-endpoints", defaultValue = "false")
-    boolean allowPrivateEndpoints;
+    DeliveryConfig config;
 
     public List<ProviderInfo> providers(ChannelType type) {
         return providers.all().stream().filter(p -> type == null || p.channelTypes().contains(type))
@@ -79,7 +78,7 @@ public class ChannelService {
     public ChannelView create(long accountId, ChannelChanges changes, String ip) {
         DeliveryProvider provider = provider(changes);
         Map<String, String> settings = ChannelSettings.merge(provider, Map.of(), changes.settings());
-        EndpointPolicy.check(settings, allowPrivateEndpoints);
+        EndpointPolicy.check(settings, config.allowPrivateEndpoints());
         Channel channel = new Channel(Names.checked(changes.name()), changes.type(), provider.id(),
                 keyring.seal(Settings.toJson(settings)), System.currentTimeMillis());
         channel.setAccountId(accountId);
@@ -99,7 +98,7 @@ public class ChannelService {
         Map<String, String> stored = Settings.fromJson(keyring.open(channel.getSettingsSealed()));
         channel.setName(Names.checked(changes.name()));
         Map<String, String> settings = ChannelSettings.merge(provider, stored, changes.settings());
-        EndpointPolicy.check(settings, allowPrivateEndpoints);
+        EndpointPolicy.check(settings, config.allowPrivateEndpoints());
         channel.setSettingsSealed(keyring.seal(Settings.toJson(settings)));
         channel.setFallbackChannelId(fallback(accountId, channel, changes.fallbackChannelId()));
         audit.console(accountId, null, "CHANNEL_UPDATED", "OK", channel.getName() + " #" + channelId, ip);
@@ -136,7 +135,7 @@ public class ChannelService {
         DeliveryProvider provider = providers.byId(channel.getProviderId())
                 .orElseThrow(() -> new UnavailableException("The provider of this channel is not installed."));
         Map<String, String> settings = Settings.fromJson(keyring.open(channel.getSettingsSealed()));
-        EndpointPolicy.check(settings, allowPrivateEndpoints); // again: a name may resolve elsewhere now
+        EndpointPolicy.check(settings, config.allowPrivateEndpoints()); // again: a name may resolve elsewhere now
         DeliveryReceipt receipt = provider.send(new DeliveryRequest(0, channel.getType(), to,
                 "Secure 2FA test message", "This is a test message from Secure 2FA. A code would look like 123456.",
                 null), settings);
