@@ -12,11 +12,12 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.secure2fa.audit.boundary.ActivityEvent;
+import org.secure2fa.audit.boundary.ActivityFilter;
+import org.secure2fa.audit.boundary.ActivityService;
 import org.secure2fa.challenge.boundary.ChallengeService;
 import org.secure2fa.challenge.boundary.GenerateCommand;
 import org.secure2fa.challenge.boundary.GenerateStatus;
-import org.secure2fa.console.boundary.ActivityConsole;
-import org.secure2fa.console.boundary.ActivityConsole.Event;
 import org.secure2fa.incontainer.Fixtures.TestProject;
 
 /**
@@ -37,7 +38,7 @@ class ActivityIT {
     ChallengeService challenges;
 
     @EJB
-    ActivityConsole activity;
+    ActivityService activity;
 
     @EJB
     Fixtures fixtures;
@@ -52,9 +53,9 @@ class ActivityIT {
         }
         assertEquals(EVENTS, activity.count(project.accountId(), project.id(), null));
 
-        List<Event> all = new ArrayList<>();
+        List<ActivityEvent> all = new ArrayList<>();
         for (int first = 0; first < EVENTS; first += 25) {
-            List<Event> page = activity.events(project.accountId(), project.id(), null, first, 25);
+            List<ActivityEvent> page = activity.events(project.accountId(), project.id(), null, first, 25);
             assertEquals(Math.min(25, EVENTS - first), page.size(), "page from " + first);
             all.addAll(page);
         }
@@ -65,8 +66,8 @@ class ActivityIT {
         assertTrue(activity.events(project.accountId(), project.id(), null, EVENTS, 25).isEmpty(), "past the end");
 
         // the table's page sizes, with and without filters
-        for (var filter : List.of(new ActivityConsole.Filter("GENERATE", null, null),
-                new ActivityConsole.Filter(null, "RENDERED", "example"))) {
+        for (var filter : List.of(new ActivityFilter("GENERATE", null, null),
+                new ActivityFilter(null, "RENDERED", "example"))) {
             assertEquals(EVENTS, activity.count(project.accountId(), project.id(), filter));
             for (int size : new int[] {10, 25, 50, 100}) {
                 for (int first = 0; first < EVENTS; first += size) {

@@ -9,19 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.secure2fa.console.boundary.ChannelConsole;
-import org.secure2fa.console.boundary.ChannelConsole.ChannelChanges;
-import org.secure2fa.console.boundary.ProjectConsole;
-import org.secure2fa.console.boundary.ProjectConsole.Keys;
-import org.secure2fa.console.boundary.ProjectConsole.ProjectChanges;
-import org.secure2fa.console.boundary.TemplateConsole;
-import org.secure2fa.console.boundary.TemplateConsole.VersionView;
 import org.secure2fa.crypto.Keyring;
 import org.secure2fa.crypto.PayloadCipher;
+import org.secure2fa.delivery.boundary.ChannelChanges;
+import org.secure2fa.delivery.boundary.ChannelService;
 import org.secure2fa.delivery.control.Settings;
 import org.secure2fa.delivery.entity.Delivery;
 import org.secure2fa.delivery.provider.DevOutboxProvider;
 import org.secure2fa.delivery.spi.ChannelType;
+import org.secure2fa.project.boundary.IssuedKeys;
+import org.secure2fa.project.boundary.ProjectChanges;
+import org.secure2fa.project.boundary.ProjectService;
+import org.secure2fa.template.boundary.TemplateService;
+import org.secure2fa.template.boundary.VersionView;
 
 /**
  * Test data made through the console's own boundaries (each project in an account of its own, so
@@ -49,13 +49,13 @@ public class Fixtures {
     Keyring keyring;
 
     @Inject
-    ChannelConsole channels;
+    ChannelService channels;
 
     @Inject
-    TemplateConsole templates;
+    TemplateService templates;
 
     @Inject
-    ProjectConsole projects;
+    ProjectService projects;
 
     /** An account id no other test uses (accounts are not needed for the console's objects). */
     public long newAccountId() {
@@ -68,7 +68,7 @@ public class Fixtures {
                 DevOutboxProvider.ID, Map.of("from", "otp@example.com"), null), IP).id();
         long template = templates.create(account, "test template",
                 List.of(new VersionView("en", "Your login code", "Your login code is {{OTP_CODE}}.", null)), IP).id();
-        Keys keys = projects.create(account, "test project", IP);
+        IssuedKeys keys = projects.create(account, "test project", IP);
         projects.update(account, keys.projectId(),
                 new ProjectChanges("test project", null, null, null, null, channel, template, true), IP);
         return new TestProject(account, keys.projectId(), keys.publicKey(), keys.secretKey(), channel);

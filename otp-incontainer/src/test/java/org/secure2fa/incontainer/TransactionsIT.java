@@ -19,13 +19,13 @@ import org.secure2fa.challenge.boundary.GenerateCommand;
 import org.secure2fa.challenge.boundary.GenerateResult;
 import org.secure2fa.challenge.boundary.VerificationResult;
 import org.secure2fa.challenge.boundary.VerifyCommand;
-import org.secure2fa.console.boundary.ChannelConsole;
-import org.secure2fa.console.boundary.ChannelConsole.ChannelChanges;
-import org.secure2fa.console.boundary.ChannelConsole.ChannelView;
-import org.secure2fa.console.boundary.ConsoleException;
+import org.secure2fa.delivery.boundary.ChannelChanges;
+import org.secure2fa.delivery.boundary.ChannelService;
+import org.secure2fa.delivery.boundary.ChannelView;
 import org.secure2fa.delivery.provider.DevOutboxProvider;
 import org.secure2fa.delivery.spi.ChannelType;
 import org.secure2fa.incontainer.Fixtures.TestProject;
+import org.secure2fa.platform.boundary.InvalidInputException;
 
 /**
  * What a boundary's transaction keeps: nothing of a request refused with a business exception, even
@@ -42,7 +42,7 @@ class TransactionsIT {
     }
 
     @EJB
-    ChannelConsole channels;
+    ChannelService channels;
 
     @EJB
     ChallengeService challenges;
@@ -57,7 +57,7 @@ class TransactionsIT {
                 DevOutboxProvider.ID, Map.of(), null), Fixtures.IP);
 
         // create() inserts the channel and flushes it, then finds the fallback of the wrong type
-        ConsoleException refused = assertThrows(ConsoleException.class, () -> channels.create(account,
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> channels.create(account,
                 new ChannelChanges("email channel", ChannelType.EMAIL, DevOutboxProvider.ID, Map.of(), sms.id()),
                 Fixtures.IP));
 

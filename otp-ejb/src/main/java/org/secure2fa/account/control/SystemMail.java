@@ -9,9 +9,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.secure2fa.challenge.control.Recipients;
 import org.secure2fa.delivery.provider.DevOutboxProvider;
 import org.secure2fa.delivery.provider.SmtpProvider;
@@ -37,28 +35,7 @@ public class SystemMail {
     DevOutboxProvider devOutbox;
 
     @Inject
-    @ConfigProperty(name = "otp.mail.smtp.host")
-    Optional<String> host;
-
-    @Inject
-    @ConfigProperty(name = "otp.mail.smtp.port", defaultValue = "587")
-    String port;
-
-    @Inject
-    @ConfigProperty(name = "otp.mail.smtp.security", defaultValue = "STARTTLS")
-    String security;
-
-    @Inject
-    @ConfigProperty(name = "otp.mail.smtp.username")
-    Optional<String> username;
-
-    @Inject
-    @ConfigProperty(name = "otp.mail.smtp.password")
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "otp.mail.from", defaultValue = "Secure 2FA <no-reply@secure2fa.local>")
-    String from;
+    AccountConfig config;
 
     @Resource
     ManagedExecutorService executor;
@@ -88,17 +65,18 @@ public class SystemMail {
     void send(String to, String subject, String body) {
         DeliveryRequest request = new DeliveryRequest(0, ChannelType.EMAIL, to, subject, body, null);
         DeliveryReceipt receipt;
-        if (host.filter(h -> !h.isBlank()).isPresent()) {
+        AccountConfig.Mail smtpConfig = config.mail();
+        if (smtpConfig.smtpHost().isPresent()) {
             Map<String, String> settings = new HashMap<>();
-            settings.put("host", host.get());
-            settings.put("port", port);
-            settings.put("security", security);
-            username.filter(u -> !u.isBlank()).ifPresent(u -> settings.put("username", u));
-            password.filter(p -> !p.isBlank()).ifPresent(p -> settings.put("password", p));
-            settings.put("from", from);
+            settings.put("host", smtpConfig.smtpHost().get());
+            settings.put("port", smtpConfig.smtpPort());
+            settings.put("security", smtpConfig.smtpSecurity());
+            smtpConfig.smtpUsername().ifPresent(u -> settings.put("username", u));
+            smtpConfig.smtpPassword().ifPresent(p -> settings.put("password", p));
+            settings.put("from", smtpConfig.from());
             receipt = smtp.send(request, settings);
         } else {
-            receipt = devOutbox.send(request, Map.of("from", from));
+            receipt = devOutbox.send(request, Map.of("from", smtpConfig.from()));
         }
         if (receipt.outcome() != DeliveryReceipt.Outcome.ACCEPTED) {
             LOG.warning(() -> "System mail to " + Recipients.mask(to) + " was not sent: " + receipt.detail());

@@ -1,2 +1,2 @@
-/** Console accounts. */
+/** Console accounts and their unused backup codes. */
 package org.secure2fa.account.entity;

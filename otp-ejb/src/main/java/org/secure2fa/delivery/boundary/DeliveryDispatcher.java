@@ -20,10 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.secure2fa.challenge.control.Recipients;
 import org.secure2fa.delivery.control.Circuits;
 import org.secure2fa.delivery.control.DeliveryBacklog;
+import org.secure2fa.delivery.control.DeliveryConfig;
 import org.secure2fa.delivery.control.DeliveryProviders;
 import org.secure2fa.delivery.spi.DeliveryProvider;
 import org.secure2fa.delivery.spi.DeliveryReceipt;
@@ -61,15 +61,14 @@ public class DeliveryDispatcher {
     Circuits circuits;
 
     @Inject
-    @ConfigProperty(name = "otp.delivery.poll-interval-ms", defaultValue = "2000")
-    long pollIntervalMillis;
+    DeliveryConfig config;
 
     /** Rows handed to the executor and not finished yet, so a poll does not queue them twice. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void schedule() {
-        timers.createIntervalTimer(1000, pollIntervalMillis, new TimerConfig("delivery-poll", false));
+        timers.createIntervalTimer(1000, config.pollIntervalMillis(), new TimerConfig("delivery-poll", false));
     }
 
     @Timeout

@@ -9,12 +9,12 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Set;
 import org.secure2fa.crypto.Keyring;
 import org.secure2fa.delivery.control.Backoff;
+import org.secure2fa.delivery.control.DeliveryConfig;
 import org.secure2fa.delivery.control.Settings;
 import org.secure2fa.delivery.entity.Channel;
 import org.secure2fa.delivery.entity.Delivery;
@@ -39,20 +39,7 @@ public class DeliveryOutbox {
     Keyring keyring;
 
     @Inject
-    @ConfigProperty(name = "otp.delivery.claim-timeout-ms", defaultValue = "120000")
-    long claimTimeoutMillis;
-
-    @Inject
-    @ConfigProperty(name = "otp.delivery.max-attempts", defaultValue = "8")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "otp.delivery.backoff-base-ms", defaultValue = "2000")
-    long backoffBaseMillis;
-
-    @Inject
-    @ConfigProperty(name = "otp.delivery.backoff-max-ms", defaultValue = "300000")
-    long backoffMaxMillis;
+    DeliveryConfig config;
 
     public List<Long> findDue(int max) {
         return em.createNamedQuery("Delivery.findDue", Long.class)
@@ -68,7 +55,7 @@ public class DeliveryOutbox {
         long now = System.currentTimeMillis();
         int claimed = em.createNamedQuery("Delivery.claim")
                 .setParameter("id", deliveryId).setParameter("now", now)
-                .setParameter("until", now + claimTimeoutMillis).executeUpdate();
+                .setParameter("until", now + config.claimTimeoutMillis()).executeUpdate();
         if (claimed == 0) {
             return Optional.empty();
         }
@@ -118,11 +105,11 @@ public class DeliveryOutbox {
             case ACCEPTED -> delivery.sent(providerId, receipt.providerMessageId(), now);
             case REJECTED -> delivery.failed(providerId, receipt.detail(), now);
             case RETRY -> {
-                if (delivery.getAttempts() >= maxAttempts) {
+                if (delivery.getAttempts() >= config.maxAttempts()) {
                     delivery.failed(providerId, "Gave up after " + delivery.getAttempts() + " attempts: "
                             + receipt.detail(), now);
                 } else {
-                    long delay = new Backoff(backoffBaseMillis, backoffMaxMillis).delayAfter(delivery.getAttempts());
+                    long delay = new Backoff(config.backoffBaseMillis(), config.backoffMaxMillis()).delayAfter(delivery.getAttempts());
                     delivery.retryAt(providerId, receipt.detail(), now + delay, now);
                 }
             }

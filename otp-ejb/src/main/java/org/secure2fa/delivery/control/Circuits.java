@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A circuit breaker per channel (one configured provider account): after
@@ -24,17 +23,18 @@ public class Circuits {
         }
     }
 
-    @Inject
-    @ConfigProperty(name = "otp.delivery.circuit-failures", defaultValue = "5")
     int threshold;
-
-    @Inject
-    @ConfigProperty(name = "otp.delivery.circuit-open-ms", defaultValue = "30000")
     long openMillis;
 
     private final Map<Long, State> states = new ConcurrentHashMap<>();
 
     public Circuits() {
+    }
+
+    @Inject
+    void configure(DeliveryConfig config) {
+        this.threshold = config.circuitFailures();
+        this.openMillis = config.circuitOpenMillis();
     }
 
     /** For tests. */

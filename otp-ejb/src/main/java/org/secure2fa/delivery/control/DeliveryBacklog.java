@@ -3,7 +3,6 @@ package org.secure2fa.delivery.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The number of messages waiting to leave, as last counted by the dispatcher. The API answers 503
@@ -14,12 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeliveryBacklog {
 
     @Inject
-    @ConfigProperty(name = "otp.delivery.backlog-limit", defaultValue = "10000")
-    long limit;
-
-    @Inject
-    @ConfigProperty(name = "otp.delivery.ready-backlog", defaultValue = "5000")
-    long readyThreshold;
+    DeliveryConfig config;
 
     private final AtomicLong size = new AtomicLong(-1);
 
@@ -33,10 +27,10 @@ public class DeliveryBacklog {
     }
 
     public long readyThreshold() {
-        return readyThreshold;
+        return config.readyBacklog();
     }
 
     public boolean isFull() {
-        return size.get() >= limit;
+        return size.get() >= config.backlogLimit();
     }
 }

@@ -1,2 +1,5 @@
-/** The provider registry, the built-in providers and the dispatcher's helpers. */
+/**
+ * The provider registry, channel settings (merge, secret retention, endpoint policy), the dispatcher's
+ * helpers, and purging a deleted project's outbox rows.
+ */
 package org.secure2fa.delivery.control;

@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.secure2fa.challenge.control.Recipients;
+import org.secure2fa.delivery.control.DeliveryConfig;
 import org.secure2fa.delivery.spi.ChannelType;
 import org.secure2fa.delivery.spi.DeliveryProvider;
 import org.secure2fa.delivery.spi.DeliveryReceipt;
@@ -38,9 +38,12 @@ public class DevOutboxProvider implements DeliveryProvider {
     public static final String ID = "dev-outbox";
     private static final Logger LOG = Logger.getLogger(DevOutboxProvider.class.getName());
 
+    Optional<String> configuredDir = Optional.empty();
+
     @Inject
-    @ConfigProperty(name = "otp.delivery.dev-outbox-dir")
-    Optional<String> configuredDir;
+    void configure(DeliveryConfig config) {
+        configuredDir = config.devOutboxDir();
+    }
 
     private Path dir;
 

@@ -1,2 +1,2 @@
-/** Looking up projects and their keys for the public API. */
+/** Looking up projects and their keys for the public API, new key material, and the project-deleted event. */
 package org.secure2fa.project.control;

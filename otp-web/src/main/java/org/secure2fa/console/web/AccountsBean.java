@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.secure2fa.account.boundary.AccountService;
 import org.secure2fa.account.boundary.AccountView;
+import org.secure2fa.account.boundary.AdministrationService;
 
 /** For administrators: every account, and disabling or enabling one. */
 @Named
@@ -13,7 +13,7 @@ import org.secure2fa.account.boundary.AccountView;
 public class AccountsBean {
 
     @Inject
-    AccountService accounts;
+    AdministrationService accounts;
 
     @Inject
     ConsoleSession session;

@@ -11,12 +11,12 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.secure2fa.console.boundary.ActivityConsole;
-import org.secure2fa.console.boundary.ActivityConsole.Day;
-import org.secure2fa.console.boundary.ActivityConsole.Event;
-import org.secure2fa.console.boundary.ActivityConsole.Filter;
-import org.secure2fa.console.boundary.ProjectConsole;
-import org.secure2fa.console.boundary.ProjectConsole.ProjectView;
+import org.secure2fa.audit.boundary.ActivityDay;
+import org.secure2fa.audit.boundary.ActivityEvent;
+import org.secure2fa.audit.boundary.ActivityFilter;
+import org.secure2fa.audit.boundary.ActivityService;
+import org.secure2fa.project.boundary.ProjectService;
+import org.secure2fa.project.boundary.ProjectView;
 
 /**
  * A project's activity: the generate/verify events, loaded a page at a time with the filters applied in
@@ -31,10 +31,10 @@ public class ActivityBean implements Serializable {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
-    ActivityConsole activity;
+    ActivityService activity;
 
     @Inject
-    ProjectConsole projects;
+    ProjectService projects;
 
     @Inject
     ConsoleSession session;
@@ -44,11 +44,11 @@ public class ActivityBean implements Serializable {
     private String kind;
     private String outcome;
     private String recipient;
-    private List<Day> days;
+    private List<ActivityDay> days;
     private final Events events = new Events();
 
     /** The table's rows, fetched per page. */
-    public class Events extends LazyDataModel<Event> {
+    public class Events extends LazyDataModel<ActivityEvent> {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -57,12 +57,12 @@ public class ActivityBean implements Serializable {
         }
 
         @Override
-        public List<Event> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        public List<ActivityEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             return activity.events(session.getAccountId(), project, filter(), first, pageSize);
         }
 
         @Override
-        public String getRowKey(Event event) {
+        public String getRowKey(ActivityEvent event) {
             return event.kind() + event.at();
         }
     }
@@ -83,11 +83,11 @@ public class ActivityBean implements Serializable {
     }
 
     public long getGenerated() {
-        return days == null ? 0 : days.stream().mapToLong(Day::generated).sum();
+        return days == null ? 0 : days.stream().mapToLong(ActivityDay::generated).sum();
     }
 
     public long getVerified() {
-        return days == null ? 0 : days.stream().mapToLong(Day::verified).sum();
+        return days == null ? 0 : days.stream().mapToLong(ActivityDay::verified).sum();
     }
 
     public int getConversionPercent() {
@@ -101,7 +101,7 @@ public class ActivityBean implements Serializable {
         JsonArrayBuilder generated = JSON.createArrayBuilder();
         JsonArrayBuilder verified = JSON.createArrayBuilder();
         JsonArrayBuilder rate = JSON.createArrayBuilder();
-        for (Day day : days == null ? List.<Day>of() : days) {
+        for (ActivityDay day : days == null ? List.<ActivityDay>of() : days) {
             labels.add(day.day().toString().substring(5));
             generated.add(day.generated());
             verified.add(day.verified());
@@ -129,8 +129,8 @@ public class ActivityBean implements Serializable {
                 .build().toString();
     }
 
-    private Filter filter() {
-        return new Filter(kind, outcome, recipient);
+    private ActivityFilter filter() {
+        return new ActivityFilter(kind, outcome, recipient);
     }
 
     public Long getProject() { return project; }

@@ -6,9 +6,10 @@ import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.secure2fa.account.boundary.AccountService;
 import org.secure2fa.account.boundary.AccountView;
+import org.secure2fa.account.boundary.RegistrationService;
 import org.secure2fa.account.boundary.SignIn;
+import org.secure2fa.account.boundary.SignInService;
 
 /** Sign-up, sign-in (both steps), password-reset requests and sign-out. */
 @Named
@@ -20,7 +21,10 @@ public class AuthBean {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
-    AccountService accounts;
+    RegistrationService registration;
+
+    @Inject
+    SignInService signIns;
 
     @Inject
     ConsoleSession session;
@@ -31,19 +35,19 @@ public class AuthBean {
     private boolean sent;
 
     public void signUp() {
-        if (Web.attempt(() -> accounts.signUp(email, Web.consoleUrl(), Web.ip()))) {
+        if (Web.attempt(() -> registration.signUp(email, Web.consoleUrl(), Web.ip()))) {
             sent = true;
         }
     }
 
     public void requestReset() {
-        if (Web.attempt(() -> accounts.requestReset(email, Web.consoleUrl(), Web.ip()))) {
+        if (Web.attempt(() -> registration.requestReset(email, Web.consoleUrl(), Web.ip()))) {
             sent = true;
         }
     }
 
     public void signIn() {
-        SignIn result = Web.attempt(() -> accounts.signIn(email, password, Web.ip()));
+        SignIn result = Web.attempt(() -> signIns.signIn(email, password, Web.ip()));
         if (result == null) {
             return;
         }
@@ -70,14 +74,14 @@ public class AuthBean {
             Web.redirect("/signin.xhtml");
             return;
         }
-        SignIn result = Web.attempt(() -> accounts.secondFactor(pending, session.getPasswordCheckedAt(), code, Web.ip()));
+        SignIn result = Web.attempt(() -> signIns.secondFactor(pending, session.getPasswordCheckedAt(), code, Web.ip()));
         if (result == null) {
             return;
         }
         switch (result.outcome()) {
             case SIGNED_IN -> {
                 Web.request().changeSessionId();
-                AccountView account = accounts.view(result.accountId());
+                AccountView account = signIns.account(result.accountId());
                 session.signedIn(account.id(), account.email(), account.admin());
                 Web.redirect("/app/dashboard.xhtml");
             }

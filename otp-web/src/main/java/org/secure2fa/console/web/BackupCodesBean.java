@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.secure2fa.account.boundary.AccountService;
+import org.secure2fa.account.boundary.EnrolmentService;
 
 /**
  * Shows the ten backup codes once, right after enrolment (a reload shows them no more), and makes new
@@ -21,7 +21,7 @@ public class BackupCodesBean implements Serializable {
     ConsoleSession session;
 
     @Inject
-    AccountService accounts;
+    EnrolmentService enrolment;
 
     private transient List<String> codes;
     private String code;
@@ -32,7 +32,7 @@ public class BackupCodesBean implements Serializable {
 
     public void renew() {
         var renewed = Web.withFreshCode("code",
-                () -> accounts.renewBackupCodes(session.getAccountId(), code, Web.ip()));
+                () -> enrolment.renewBackupCodes(session.getAccountId(), code, Web.ip()));
         code = null;
         if (renewed == null) {
             return;

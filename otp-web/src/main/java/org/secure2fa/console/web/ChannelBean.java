@@ -8,10 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.secure2fa.console.boundary.ChannelConsole;
-import org.secure2fa.console.boundary.ChannelConsole.ChannelChanges;
-import org.secure2fa.console.boundary.ChannelConsole.ChannelView;
-import org.secure2fa.console.boundary.ChannelConsole.ProviderInfo;
+import org.secure2fa.delivery.boundary.ChannelChanges;
+import org.secure2fa.delivery.boundary.ChannelService;
+import org.secure2fa.delivery.boundary.ChannelView;
+import org.secure2fa.delivery.boundary.ProviderInfo;
 import org.secure2fa.delivery.spi.ChannelType;
 import org.secure2fa.delivery.spi.ProviderSetting;
 
@@ -26,7 +26,7 @@ public class ChannelBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    ChannelConsole channels;
+    ChannelService channels;
 
     @Inject
     ConsoleSession session;

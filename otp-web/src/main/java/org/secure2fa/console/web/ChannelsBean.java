@@ -4,10 +4,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.secure2fa.console.boundary.ChannelConsole;
-import org.secure2fa.console.boundary.ChannelConsole.ChannelView;
-import org.secure2fa.console.boundary.TemplateConsole;
-import org.secure2fa.console.boundary.TemplateConsole.TemplateView;
+import org.secure2fa.delivery.boundary.ChannelService;
+import org.secure2fa.delivery.boundary.ChannelView;
+import org.secure2fa.template.boundary.TemplateService;
+import org.secure2fa.template.boundary.TemplateView;
 
 /** The lists of channels and templates. */
 @Named
@@ -15,10 +15,10 @@ import org.secure2fa.console.boundary.TemplateConsole.TemplateView;
 public class ChannelsBean {
 
     @Inject
-    ChannelConsole channels;
+    ChannelService channels;
 
     @Inject
-    TemplateConsole templates;
+    TemplateService templates;
 
     @Inject
     ConsoleSession session;

@@ -5,9 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.secure2fa.account.boundary.AccountService;
 import org.secure2fa.account.boundary.AccountView;
 import org.secure2fa.account.boundary.Enrolment;
+import org.secure2fa.account.boundary.EnrolmentService;
+import org.secure2fa.account.boundary.SignInService;
 
 /** Linking an authenticator app: QR code and key, confirmed by a current code; then the backup codes. */
 @Named
@@ -17,7 +18,10 @@ public class EnrollBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    AccountService accounts;
+    EnrolmentService enrolments;
+
+    @Inject
+    SignInService signIns;
 
     @Inject
     ConsoleSession session;
@@ -33,7 +37,7 @@ public class EnrollBean implements Serializable {
             return;
         }
         if (key == null) {
-            Enrolment enrolment = Web.attempt(() -> accounts.startEnrolment(id));
+            Enrolment enrolment = Web.attempt(() -> enrolments.startEnrolment(id));
             if (enrolment != null) {
                 key = enrolment.base32Key();
                 qrCode = QrCodes.pngDataUri(enrolment.otpauthUri(), 240);
@@ -43,12 +47,12 @@ public class EnrollBean implements Serializable {
 
     public void confirm() {
         Long id = session.getEnrollingAccountId();
-        List<String> codes = id == null ? null : Web.attempt(() -> accounts.confirmEnrolment(id, code, Web.ip()));
+        List<String> codes = id == null ? null : Web.attempt(() -> enrolments.confirmEnrolment(id, code, Web.ip()));
         if (codes == null) {
             return;
         }
         Web.request().changeSessionId();
-        AccountView account = accounts.view(id);
+        AccountView account = signIns.account(id);
         session.signedIn(account.id(), account.email(), account.admin());
         session.setBackupCodes(codes);
         key = null;

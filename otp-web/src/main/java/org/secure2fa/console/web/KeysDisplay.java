@@ -2,7 +2,7 @@ package org.secure2fa.console.web;
 
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
-import org.secure2fa.console.boundary.ProjectConsole.Keys;
+import org.secure2fa.project.boundary.IssuedKeys;
 
 /**
  * Carries a just-created project's secret across the redirect to its page, which shows it once. Not
@@ -13,15 +13,15 @@ public class KeysDisplay implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private transient Keys keys;
+    private transient IssuedKeys keys;
 
-    void show(Keys keys) {
+    void show(IssuedKeys keys) {
         this.keys = keys;
     }
 
     /** The keys for {@code projectId}, once. */
-    Keys take(long projectId) {
-        Keys shown = keys != null && keys.projectId() == projectId ? keys : null;
+    IssuedKeys take(long projectId) {
+        IssuedKeys shown = keys != null && keys.projectId() == projectId ? keys : null;
         keys = null;
         return shown;
     }

@@ -4,8 +4,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.secure2fa.account.boundary.AccountService;
 import org.secure2fa.account.boundary.AccountView;
+import org.secure2fa.account.boundary.RegistrationService;
+import org.secure2fa.account.entity.LinkPurpose;
 
 /** The page an emailed link opens: choose a password (after sign-up or for a reset). */
 @Named
@@ -15,18 +16,18 @@ public class LinkBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    AccountService accounts;
+    RegistrationService registration;
 
     @Inject
     ConsoleSession session;
 
     private String token;
-    private String purpose;
+    private LinkPurpose purpose;
     private String password;
     private String repeat;
 
     public void load() {
-        purpose = token == null ? null : accounts.linkPurpose(token).orElse(null);
+        purpose = token == null ? null : registration.linkPurpose(token).orElse(null);
     }
 
     public void save() {
@@ -34,11 +35,11 @@ public class LinkBean implements Serializable {
             Web.error("repeat", "The two passwords differ.");
             return;
         }
-        AccountView account = Web.attempt(() -> accounts.setPassword(token, password, Web.ip()));
+        AccountView account = Web.attempt(() -> registration.setPassword(token, password, Web.ip()));
         if (account == null) {
             return;
         }
-        if (AccountService.CONFIRM.equals(purpose)) {
+        if (purpose == LinkPurpose.CONFIRM) {
             Web.request().changeSessionId();
             session.enrolling(account.id());
             Web.redirect("/enroll.xhtml");
@@ -54,7 +55,7 @@ public class LinkBean implements Serializable {
     }
 
     public boolean isReset() {
-        return AccountService.RESET.equals(purpose);
+        return purpose == LinkPurpose.RESET;
     }
 
     public String getToken() { return token; }

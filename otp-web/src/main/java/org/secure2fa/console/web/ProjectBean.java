@@ -6,15 +6,15 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import org.secure2fa.console.boundary.ChannelConsole;
-import org.secure2fa.console.boundary.ChannelConsole.ChannelView;
-import org.secure2fa.console.boundary.ProjectConsole;
-import org.secure2fa.console.boundary.ProjectConsole.Keys;
-import org.secure2fa.console.boundary.ProjectConsole.ProjectChanges;
-import org.secure2fa.console.boundary.ProjectConsole.ProjectView;
-import org.secure2fa.console.boundary.TemplateConsole;
-import org.secure2fa.console.boundary.TemplateConsole.TemplateView;
+import org.secure2fa.delivery.boundary.ChannelService;
+import org.secure2fa.delivery.boundary.ChannelView;
 import org.secure2fa.policy.DeviceCheck;
+import org.secure2fa.project.boundary.IssuedKeys;
+import org.secure2fa.project.boundary.ProjectChanges;
+import org.secure2fa.project.boundary.ProjectService;
+import org.secure2fa.project.boundary.ProjectView;
+import org.secure2fa.template.boundary.TemplateService;
+import org.secure2fa.template.boundary.TemplateView;
 
 /** One project: keys, secret reveal and rotation, policy, linked channel and template, deletion. */
 @Named
@@ -24,13 +24,13 @@ public class ProjectBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    ProjectConsole projects;
+    ProjectService projects;
 
     @Inject
-    ChannelConsole channels;
+    ChannelService channels;
 
     @Inject
-    TemplateConsole templates;
+    TemplateService templates;
 
     @Inject
     ConsoleSession session;
@@ -65,7 +65,7 @@ public class ProjectBean implements Serializable {
             return;
         }
         fill(project);
-        Keys keys = keysDisplay.take(id);
+        IssuedKeys keys = keysDisplay.take(id);
         if (keys != null) {
             secret = keys.secretKey();
         }
@@ -140,7 +140,7 @@ public class ProjectBean implements Serializable {
     }
 
     public int getMaxGraceHours() {
-        return ProjectConsole.MAX_GRACE_HOURS;
+        return ProjectService.MAX_GRACE_HOURS;
     }
 
     public Long getId() { return id; }

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.secure2fa.account.boundary.AccountService;
-import org.secure2fa.console.boundary.ProjectConsole;
-import org.secure2fa.console.boundary.ProjectConsole.Keys;
-import org.secure2fa.console.boundary.ProjectConsole.ProjectView;
+import org.secure2fa.account.boundary.EnrolmentService;
+import org.secure2fa.project.boundary.IssuedKeys;
+import org.secure2fa.project.boundary.ProjectService;
+import org.secure2fa.project.boundary.ProjectView;
 
 /** The dashboard: the account's projects, and creating one. */
 @Named
@@ -15,7 +15,7 @@ import org.secure2fa.console.boundary.ProjectConsole.ProjectView;
 public class ProjectsBean {
 
     @Inject
-    ProjectConsole projects;
+    ProjectService projects;
 
     @Inject
     ConsoleSession session;
@@ -24,7 +24,7 @@ public class ProjectsBean {
     KeysDisplay keysDisplay;
 
     @Inject
-    AccountService accounts;
+    EnrolmentService enrolment;
 
     private List<ProjectView> list;
     private Long backupCodesLeft;
@@ -38,7 +38,7 @@ public class ProjectsBean {
     }
 
     public void create() {
-        Keys keys = Web.attempt(() -> projects.create(session.getAccountId(), name, Web.ip()));
+        IssuedKeys keys = Web.attempt(() -> projects.create(session.getAccountId(), name, Web.ip()));
         if (keys != null) {
             keysDisplay.show(keys);
             Web.redirect("/app/project.xhtml?id=" + keys.projectId());
@@ -48,7 +48,7 @@ public class ProjectsBean {
     /** How many of the signed-in account's backup codes are unused (the dashboard warns when few are). */
     public long getBackupCodesLeft() {
         if (backupCodesLeft == null) {
-            backupCodesLeft = accounts.backupCodesLeft(session.getAccountId());
+            backupCodesLeft = enrolment.backupCodesLeft(session.getAccountId());
         }
         return backupCodesLeft;
     }

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import org.secure2fa.account.boundary.AccountService;
+import org.secure2fa.account.boundary.SignInService;
 
 /**
  * Everything under {@code /app/} needs a signed-in account that is still usable: an administrator may
@@ -25,7 +25,7 @@ public class SignedInFilter extends HttpFilter {
     ConsoleSession session;
 
     @Inject
-    AccountService accounts;
+    SignInService signIns;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -35,7 +35,7 @@ public class SignedInFilter extends HttpFilter {
             toSignIn(request, response);
             return;
         }
-        if (!accounts.isUsable(session.getAccountId(), session.getSignedInAt())) {
+        if (!signIns.isUsable(session.getAccountId(), session.getSignedInAt())) {
             existing.invalidate();
             toSignIn(request, response);
             return;

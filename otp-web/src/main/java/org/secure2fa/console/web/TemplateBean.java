@@ -10,10 +10,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.secure2fa.console.boundary.TemplateConsole;
-import org.secure2fa.console.boundary.TemplateConsole.TemplateView;
-import org.secure2fa.console.boundary.TemplateConsole.VersionView;
 import org.secure2fa.delivery.control.SmsText;
+import org.secure2fa.template.boundary.TemplateService;
+import org.secure2fa.template.boundary.TemplateView;
+import org.secure2fa.template.boundary.VersionView;
 import org.secure2fa.template.entity.Template;
 
 /** A template and its language versions, with a live preview and the SMS length of each body. */
@@ -28,7 +28,7 @@ public class TemplateBean implements Serializable {
             .sorted(Comparator.comparing(SelectItem::getLabel)).toList();
 
     @Inject
-    TemplateConsole templates;
+    TemplateService templates;
 
     @Inject
     ConsoleSession session;

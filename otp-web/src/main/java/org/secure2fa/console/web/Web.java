@@ -16,7 +16,9 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.secure2fa.console.boundary.ConsoleException;
+import org.secure2fa.platform.boundary.BusinessException;
+import org.secure2fa.platform.boundary.InvalidInputException;
+import org.secure2fa.platform.boundary.UnavailableException;
 
 /** Small helpers the console's beans share: messages, the caller's address, redirects. */
 final class Web {
@@ -48,7 +50,7 @@ final class Web {
         }
         String name = request().getServerName();
         if (!("localhost".equals(name) || "127.0.0.1".equals(name) || "[::1]".equals(name) || "::1".equals(name))) {
-            throw new ConsoleException("This server cannot send links yet: its administrator must set "
+            throw new UnavailableException("This server cannot send links yet: its administrator must set "
                     + "OTP_CONSOLE_PUBLIC_URL (the console's public address).");
         }
         return requestBase() + request().getContextPath();
@@ -88,12 +90,15 @@ final class Web {
         context.validationFailed();
     }
 
-    /** Runs a console action; its refusal becomes a message, any other failure a generic one (logged). */
+    /**
+     * Runs a console action; its refusal (a {@link BusinessException}) becomes a message, next to the field
+     * at fault when there is one; any other failure a generic one (logged).
+     */
     static <T> T attempt(Supplier<T> action) {
         try {
             return action.get();
-        } catch (ConsoleException e) {
-            error(e.getField(), e.getMessage());
+        } catch (BusinessException e) {
+            error(e instanceof InvalidInputException invalid ? invalid.getField() : null, e.getMessage());
         } catch (EJBException e) {
             LOG.log(Level.WARNING, "A console action failed", e);
             error("That did not work. Nothing was changed; please try again.");

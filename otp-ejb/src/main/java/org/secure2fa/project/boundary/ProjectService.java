@@ -1,24 +1,31 @@
-package org.secure2fa.console.boundary;
+package org.secure2fa.project.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
-import org.secure2fa.account.boundary.AccountService;
+import org.secure2fa.account.control.Tenancy;
+import org.secure2fa.account.control.TotpCheck;
 import org.secure2fa.audit.control.AuditLog;
 import org.secure2fa.crypto.Keyring;
 import org.secure2fa.delivery.entity.Channel;
-import org.secure2fa.policy.DeviceCheck;
+import org.secure2fa.platform.boundary.InvalidInputException;
+import org.secure2fa.platform.control.Names;
 import org.secure2fa.project.control.KeyMaterial;
+import org.secure2fa.project.control.ProjectDeleting;
 import org.secure2fa.project.control.ProjectDirectory;
 import org.secure2fa.project.entity.Project;
 import org.secure2fa.template.entity.Template;
 
-/** Projects of one account: keys, rotation, policy overrides, linked channel and template. */
+/**
+ * Projects of one account: keys, rotation, policy overrides, linked channel and template. Deleting a
+ * project asks the features that keep its rows to delete them ({@link ProjectDeleting}).
+ */
 @Stateless
-public class ProjectConsole {
+public class ProjectService {
 
     public static final int MAX_GRACE_HOURS = 72;
 
@@ -32,39 +39,20 @@ public class ProjectConsole {
     ProjectDirectory directory;
 
     @Inject
-    AccountService accounts;
+    TotpCheck totp;
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    Event<ProjectDeleting> deleting;
 
     @Inject
     AuditLog audit;
 
-    /** A project as listed and edited; never carries a secret. */
-    public record ProjectView(long id, String name, String publicKey, Long channelId, String channelName,
-                              Long templateId, String templateName, Integer codeDigits,
-                              Integer codeLifetimeMinutes, Integer maxAttempts, DeviceCheck deviceCheck,
-                              Long previousSecretUntil, boolean templateRequests, long createdAt) implements java.io.Serializable {
-
-        public boolean isLinked() {
-            return channelId != null && templateId != null;
-        }
-    }
-
-    /** What the edit form sends; null policy fields mean "the server default". */
-    public record ProjectChanges(String name, Integer codeDigits, Integer codeLifetimeMinutes, Integer maxAttempts,
-                                 DeviceCheck deviceCheck, Long channelId, Long templateId, boolean templateRequests) {
-    }
-
-    /** A new or rotated secret, shown once. */
-    public record Keys(long projectId, String publicKey, String secretKey) {
-
-        @Override
-        public String toString() {
-            return "Keys[" + projectId + ", " + publicKey + ", secret hidden]";
-        }
-    }
-
     public List<ProjectView> list(long accountId) {
         return em.createQuery("select p from Project p where p.accountId = :account order by p.name, p.id",
-                Project.class).setParameter("account", accountId).getResultList().stream().map(ProjectConsole::view)
+                Project.class).setParameter("account", accountId).getResultList().stream().map(ProjectService::view)
                 .toList();
     }
 
@@ -72,20 +60,20 @@ public class ProjectConsole {
         return view(owned(accountId, projectId));
     }
 
-    public Keys create(long accountId, String name, String ip) {
+    public IssuedKeys create(long accountId, String name, String ip) {
         String publicKey = KeyMaterial.newPublicKey();
         String secret = KeyMaterial.newSecretKey();
-        Project project = new Project(name(name), publicKey, keyring.seal(secret), System.currentTimeMillis());
+        Project project = new Project(Names.checked(name), publicKey, keyring.seal(secret), System.currentTimeMillis());
         project.setAccountId(accountId);
         em.persist(project);
         em.flush();
         audit.console(accountId, project.getId(), "PROJECT_CREATED", "OK", project.getName(), ip);
-        return new Keys(project.getId(), publicKey, secret);
+        return new IssuedKeys(project.getId(), publicKey, secret);
     }
 
     public ProjectView update(long accountId, long projectId, ProjectChanges changes, String ip) {
         Project project = owned(accountId, projectId);
-        project.setName(name(changes.name()));
+        project.setName(Names.checked(changes.name()));
         project.setCodeDigits(range("codeDigits", changes.codeDigits(), 4, 10, "Code length"));
         Integer minutes = range("codeLifetime", changes.codeLifetimeMinutes(), 1, 60, "Code lifetime");
         project.setCodeLifetimeSeconds(minutes == null ? null : minutes * 60);
@@ -93,9 +81,9 @@ public class ProjectConsole {
         project.setDeviceCheck(changes.deviceCheck());
         project.setTemplateRequests(changes.templateRequests());
         Channel channel = changes.channelId() == null ? null
-                : Tenancy.owned(em, Channel.class, accountId, changes.channelId(), "Channel");
+                : tenancy.owned(Channel.class, accountId, changes.channelId(), "Channel");
         Template template = changes.templateId() == null ? null
-                : Tenancy.owned(em, Template.class, accountId, changes.templateId(), "Template");
+                : tenancy.owned(Template.class, accountId, changes.templateId(), "Template");
         project.link(channel, template);
         directory.evict(project.getPublicKey());
         audit.console(accountId, projectId, "PROJECT_UPDATED", "OK",
@@ -107,7 +95,7 @@ public class ProjectConsole {
     /** The current secret again, after a fresh TOTP code; empty when the code is not right. */
     public Optional<String> revealSecret(long accountId, long projectId, String totpCode, String ip) {
         Project project = owned(accountId, projectId);
-        if (!accounts.reauthenticate(accountId, totpCode, "reveal secret of project " + projectId, ip)) {
+        if (!totp.reauthenticate(accountId, totpCode, "reveal secret of project " + projectId, ip)) {
             return Optional.empty();
         }
         audit.console(accountId, projectId, "SECRET_REVEALED", "OK", null, ip);
@@ -118,47 +106,37 @@ public class ProjectConsole {
      * A new secret, after a fresh TOTP code (it is shown, so this is a secret reveal too); the old one is
      * still accepted for {@code graceHours} (0 ends it at once). Empty when the code is not right.
      */
-    public Optional<Keys> rotate(long accountId, long projectId, int graceHours, String totpCode, String ip) {
+    public Optional<IssuedKeys> rotate(long accountId, long projectId, int graceHours, String totpCode, String ip) {
         if (graceHours < 0 || graceHours > MAX_GRACE_HOURS) {
-            throw new ConsoleException("graceHours", "The grace period is 0 to " + MAX_GRACE_HOURS + " hours.");
+            throw new InvalidInputException("graceHours", "The grace period is 0 to " + MAX_GRACE_HOURS + " hours.");
         }
         Project project = owned(accountId, projectId);
-        if (!accounts.reauthenticate(accountId, totpCode, "rotate secret of project " + projectId, ip)) {
+        if (!totp.reauthenticate(accountId, totpCode, "rotate secret of project " + projectId, ip)) {
             return Optional.empty();
         }
         String secret = KeyMaterial.newSecretKey();
         project.rotateSecret(keyring.seal(secret), System.currentTimeMillis() + graceHours * 3_600_000L);
         directory.evict(project.getPublicKey());
         audit.console(accountId, projectId, "SECRET_ROTATED", "OK", "grace " + graceHours + " h", ip);
-        return Optional.of(new Keys(projectId, project.getPublicKey(), secret));
+        return Optional.of(new IssuedKeys(projectId, project.getPublicKey(), secret));
     }
 
     /** Deletes a project with its codes, deliveries and counters (the audit log keeps its events). */
     public void delete(long accountId, long projectId, String ip) {
         Project project = owned(accountId, projectId);
         directory.evict(project.getPublicKey());
-        em.createNativeQuery("delete from delivery where project_id = ?").setParameter(1, projectId).executeUpdate();
-        em.createNativeQuery("delete from challenge where project_id = ?").setParameter(1, projectId).executeUpdate();
-        em.createNativeQuery("delete from end_user where project_id = ?").setParameter(1, projectId).executeUpdate();
+        deleting.fire(new ProjectDeleting(projectId));
         em.remove(project);
         audit.console(accountId, projectId, "PROJECT_DELETED", "OK", project.getName(), ip);
     }
 
     private Project owned(long accountId, long projectId) {
-        return Tenancy.owned(em, Project.class, accountId, projectId, "Project");
-    }
-
-    static String name(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw new ConsoleException("name", "A name of 1 to 200 characters is needed.");
-        }
-        return trimmed;
+        return tenancy.owned(Project.class, accountId, projectId, "Project");
     }
 
     private static Integer range(String field, Integer value, int min, int max, String label) {
         if (value != null && (value < min || value > max)) {
-            throw new ConsoleException(field, label + " must be between " + min + " and " + max + ".");
+            throw new InvalidInputException(field, label + " must be between " + min + " and " + max + ".");
         }
         return value;
     }

@@ -1,4 +1,4 @@
-package org.secure2fa.console.boundary;
+package org.secure2fa.delivery.control;
 
 import java.net.IDN;
 import java.net.Inet6Address;
@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.secure2fa.platform.boundary.InvalidInputException;
 
 /**
  * Where a channel may send its credentials and messages. Channel settings come from any signed-up
@@ -18,18 +19,18 @@ import java.util.regex.Pattern;
  * ({@code otp.delivery.allow-private-endpoints}, on for local development), an API base URL must be
  * {@code https} and every host must resolve only to public addresses; an AWS region must look like one.
  */
-final class EndpointPolicy {
+public final class EndpointPolicy {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private EndpointPolicy() {
     }
 
-    /** Checks the endpoint settings of a channel; throws a {@link ConsoleException} naming the field. */
-    static void check(Map<String, String> settings, boolean allowPrivate) {
+    /** Checks the endpoint settings of a channel; throws a {@link InvalidInputException} naming the field. */
+    public static void check(Map<String, String> settings, boolean allowPrivate) {
         String region = settings.get("region");
         if (region != null && !REGION.matcher(region).matches()) {
-            throw new ConsoleException("region", "Enter an AWS region such as eu-west-1.");
+            throw new InvalidInputException("region", "Enter an AWS region such as eu-west-1.");
         }
         String baseUrl = settings.get("base_url");
         if (baseUrl != null) {
@@ -37,13 +38,13 @@ final class EndpointPolicy {
             try {
                 uri = new URI(baseUrl);
             } catch (URISyntaxException e) {
-                throw new ConsoleException("base_url", "Enter the API base URL as https://host[/path].");
+                throw new InvalidInputException("base_url", "Enter the API base URL as https://host[/path].");
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean schemeOk = "https".equals(scheme) || (allowPrivate && "http".equals(scheme));
             if (!schemeOk || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
                     || uri.getRawFragment() != null) {
-                throw new ConsoleException("base_url", "Enter the API base URL as https://host[/path].");
+                throw new InvalidInputException("base_url", "Enter the API base URL as https://host[/path].");
             }
             requirePublic("base_url", uri.getHost(), allowPrivate);
         }
@@ -62,11 +63,11 @@ final class EndpointPolicy {
             String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
             addresses = InetAddress.getAllByName(IDN.toASCII(name));
         } catch (UnknownHostException | IllegalArgumentException e) {
-            throw new ConsoleException(field, "The host " + host + " cannot be found.");
+            throw new InvalidInputException(field, "The host " + host + " cannot be found.");
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                throw new ConsoleException(field, "The host " + host + " is on a private network; the server "
+                throw new InvalidInputException(field, "The host " + host + " is on a private network; the server "
                         + "does not send there unless its operator allows private endpoints.");
             }
         }

@@ -1,4 +1,4 @@
-package org.secure2fa.account.boundary;
+package org.secure2fa.account.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class LockoutTest {
 
     private static long minutes(int failures) {
-        return AccountService.lockMillis(failures, 5, 1, 60) / 60_000;
+        return Lockout.lockMillis(failures, 5, 1, 60) / 60_000;
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.secure2fa.console.boundary;
+package org.secure2fa.template.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -8,14 +8,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.secure2fa.account.control.Tenancy;
 import org.secure2fa.audit.control.AuditLog;
+import org.secure2fa.platform.boundary.ConflictException;
+import org.secure2fa.platform.boundary.InvalidInputException;
+import org.secure2fa.platform.control.Names;
 import org.secure2fa.project.control.ProjectDirectory;
 import org.secure2fa.project.entity.Project;
 import org.secure2fa.template.entity.Template;
 
-/** Message templates of one account, with one version per language. */
+/**
+ * Message templates of one account, with one version per language, and the rules a version must meet
+ * (a known language once, the code placeholder in every body, the sizes the columns hold).
+ */
 @Stateless
-public class TemplateConsole {
+public class TemplateService {
 
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
@@ -26,23 +33,15 @@ public class TemplateConsole {
     ProjectDirectory directory;
 
     @Inject
+    Tenancy tenancy;
+
+    @Inject
     AuditLog audit;
-
-    /** One language of a template. */
-    public record VersionView(String lang, String subject, String body, String htmlBody) implements java.io.Serializable {
-    }
-
-    public record TemplateView(long id, String name, List<VersionView> versions, long createdAt) implements java.io.Serializable {
-
-        public String languages() {
-            return String.join(", ", versions.stream().map(VersionView::lang).toList());
-        }
-    }
 
     public List<TemplateView> list(long accountId) {
         return em.createQuery("select t from Template t where t.accountId = :account order by t.name, t.id",
                 Template.class).setParameter("account", accountId).getResultList().stream()
-                .map(TemplateConsole::view).toList();
+                .map(TemplateService::view).toList();
     }
 
     public TemplateView get(long accountId, long templateId) {
@@ -51,7 +50,7 @@ public class TemplateConsole {
 
     public TemplateView create(long accountId, String name, List<VersionView> versions, String ip) {
         List<VersionView> checked = check(versions);
-        Template template = new Template(ProjectConsole.name(name), System.currentTimeMillis());
+        Template template = new Template(Names.checked(name), System.currentTimeMillis());
         template.setAccountId(accountId);
         checked.forEach(v -> template.addVersion(v.lang(), v.subject(), v.body(), v.htmlBody()));
         em.persist(template);
@@ -64,7 +63,7 @@ public class TemplateConsole {
     public TemplateView update(long accountId, long templateId, String name, List<VersionView> versions, String ip) {
         List<VersionView> checked = check(versions);
         Template template = owned(accountId, templateId);
-        template.setName(ProjectConsole.name(name));
+        template.setName(Names.checked(name));
         template.getVersions().clear();
         em.flush();
         checked.forEach(v -> template.addVersion(v.lang(), v.subject(), v.body(), v.htmlBody()));
@@ -80,7 +79,7 @@ public class TemplateConsole {
         List<String> users = em.createQuery("select p.name from Project p where p.template = :template", String.class)
                 .setParameter("template", template).getResultList();
         if (!users.isEmpty()) {
-            throw new ConsoleException("This template is linked to " + String.join(", ", users)
+            throw new ConflictException("This template is linked to " + String.join(", ", users)
                     + ". Link those projects to another template first.");
         }
         em.remove(template);
@@ -90,34 +89,34 @@ public class TemplateConsole {
     /** The versions as they will be stored, or the first problem found. */
     static List<VersionView> check(List<VersionView> versions) {
         if (versions == null || versions.isEmpty()) {
-            throw new ConsoleException("versions", "Add at least one language.");
+            throw new InvalidInputException("versions", "Add at least one language.");
         }
         if (versions.size() > 50) {
-            throw new ConsoleException("versions", "A template has at most 50 languages.");
+            throw new InvalidInputException("versions", "A template has at most 50 languages.");
         }
         Set<String> seen = new HashSet<>();
         return versions.stream().map(v -> {
             String lang = v.lang() == null ? "" : v.lang().strip().toLowerCase(Locale.ROOT);
             if (!LANGUAGES.contains(lang)) {
-                throw new ConsoleException("Choose a language (ISO 639-1 code such as en or fr).");
+                throw new InvalidInputException(null, "Choose a language (ISO 639-1 code such as en or fr).");
             }
             if (!seen.add(lang)) {
-                throw new ConsoleException("The language " + lang + " is there twice.");
+                throw new InvalidInputException(null, "The language " + lang + " is there twice.");
             }
             String body = v.body() == null ? "" : v.body().strip();
             if (!body.contains(Template.CODE_PLACEHOLDER)) {
-                throw new ConsoleException("The " + lang + " body must contain " + Template.CODE_PLACEHOLDER + ".");
+                throw new InvalidInputException(null, "The " + lang + " body must contain " + Template.CODE_PLACEHOLDER + ".");
             }
             if (body.length() > 4000) {
-                throw new ConsoleException("The " + lang + " body is longer than 4000 characters.");
+                throw new InvalidInputException(null, "The " + lang + " body is longer than 4000 characters.");
             }
             String subject = blankToNull(v.subject());
             if (subject != null && subject.length() > 500) {
-                throw new ConsoleException("The " + lang + " subject is longer than 500 characters.");
+                throw new InvalidInputException(null, "The " + lang + " subject is longer than 500 characters.");
             }
             String html = blankToNull(v.htmlBody());
             if (html != null && (html.length() > 20000 || !html.contains(Template.CODE_PLACEHOLDER))) {
-                throw new ConsoleException("The " + lang + " HTML body must contain "
+                throw new InvalidInputException(null, "The " + lang + " HTML body must contain "
                         + Template.CODE_PLACEHOLDER + " and be at most 20000 characters.");
             }
             return new VersionView(lang, subject, body, html);
@@ -125,7 +124,7 @@ public class TemplateConsole {
     }
 
     private Template owned(long accountId, long templateId) {
-        return Tenancy.owned(em, Template.class, accountId, templateId, "Template");
+        return tenancy.owned(Template.class, accountId, templateId, "Template");
     }
 
     private static String blankToNull(String s) {

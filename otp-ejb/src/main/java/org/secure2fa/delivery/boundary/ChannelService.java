@@ -1,4 +1,4 @@
-package org.secure2fa.console.boundary;
+package org.secure2fa.delivery.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.secure2fa.account.control.Tenancy;
 import org.secure2fa.audit.control.AuditLog;
 import org.secure2fa.challenge.control.Recipients;
 import org.secure2fa.crypto.Keyring;
+import org.secure2fa.delivery.control.ChannelSettings;
+import org.secure2fa.delivery.control.DeliveryConfig;
 import org.secure2fa.delivery.control.DeliveryProviders;
+import org.secure2fa.delivery.control.EndpointPolicy;
 import org.secure2fa.delivery.control.Settings;
 import org.secure2fa.delivery.entity.Channel;
 import org.secure2fa.delivery.spi.ChannelType;
@@ -25,14 +28,18 @@ import org.secure2fa.delivery.spi.DeliveryReceipt;
 import org.secure2fa.delivery.spi.DeliveryRequest;
 import org.secure2fa.delivery.spi.ProviderSetting;
 import org.secure2fa.delivery.spi.StatusCallbacks;
+import org.secure2fa.platform.boundary.ConflictException;
+import org.secure2fa.platform.boundary.InvalidInputException;
+import org.secure2fa.platform.boundary.UnavailableException;
+import org.secure2fa.platform.control.Names;
 
 /**
  * Delivery channels of one account. Settings follow the provider's own description; secret settings
- * are sealed at rest and never leave this class: views carry only which secrets are set, and an
+ * are sealed at rest and never leave the delivery feature: views carry only which secrets are set, and an
  * empty secret field in an update keeps the stored value.
  */
 @Stateless
-public class ChannelConsole {
+public class ChannelService {
 
     @PersistenceContext(unitName = "otp")
     EntityManager em;
@@ -44,34 +51,18 @@ public class ChannelConsole {
     DeliveryProviders providers;
 
     @Inject
+    Tenancy tenancy;
+
+    @Inject
     AuditLog audit;
 
     @Inject
-    @ConfigProperty(name = "otp.delivery.allow-private-endpoints", defaultValue = "false")
-    boolean allowPrivateEndpoints;
-
-    /** A provider as the console offers it; {@code webhooks} when it reports delivery status by webhook. */
-    public record ProviderInfo(String id, String displayName, Set<ChannelType> types, List<ProviderSetting> settings,
-                               boolean webhooks) {
-    }
-
-    /**
-     * A channel for display and editing: the non-secret settings, and the keys of the secrets that are set
-     * (their values stay here).
-     */
-    public record ChannelView(long id, String name, ChannelType type, String providerId, String providerName,
-                              Map<String, String> settings, Set<String> secretsSet, Long fallbackChannelId,
-                              long createdAt) implements java.io.Serializable {
-    }
-
-    public record ChannelChanges(String name, ChannelType type, String providerId, Map<String, String> settings,
-                                 Long fallbackChannelId) {
-    }
+    DeliveryConfig config;
 
     public List<ProviderInfo> providers(ChannelType type) {
         return providers.all().stream().filter(p -> type == null || p.channelTypes().contains(type))
                 .sorted(Comparator.comparing(DeliveryProvider::displayName))
-                .map(p -> new ProviderInfo(p.id(), p.displayName(), p.channelTypes(), described(p),
+                .map(p -> new ProviderInfo(p.id(), p.displayName(), p.channelTypes(), ChannelSettings.described(p),
                         p instanceof StatusCallbacks)).toList();
     }
 
@@ -86,9 +77,9 @@ public class ChannelConsole {
 
     public ChannelView create(long accountId, ChannelChanges changes, String ip) {
         DeliveryProvider provider = provider(changes);
-        Map<String, String> settings = merge(provider, Map.of(), changes.settings());
-        EndpointPolicy.check(settings, allowPrivateEndpoints);
-        Channel channel = new Channel(ProjectConsole.name(changes.name()), changes.type(), provider.id(),
+        Map<String, String> settings = ChannelSettings.merge(provider, Map.of(), changes.settings());
+        EndpointPolicy.check(settings, config.allowPrivateEndpoints());
+        Channel channel = new Channel(Names.checked(changes.name()), changes.type(), provider.id(),
                 keyring.seal(Settings.toJson(settings)), System.currentTimeMillis());
         channel.setAccountId(accountId);
         em.persist(channel);
@@ -101,13 +92,13 @@ public class ChannelConsole {
     public ChannelView update(long accountId, long channelId, ChannelChanges changes, String ip) {
         Channel channel = owned(accountId, channelId);
         if (!channel.getProviderId().equals(changes.providerId()) || channel.getType() != changes.type()) {
-            throw new ConsoleException("The type and provider of a channel cannot change; create a new channel.");
+            throw new InvalidInputException(null, "The type and provider of a channel cannot change; create a new channel.");
         }
         DeliveryProvider provider = provider(changes);
         Map<String, String> stored = Settings.fromJson(keyring.open(channel.getSettingsSealed()));
-        channel.setName(ProjectConsole.name(changes.name()));
-        Map<String, String> settings = merge(provider, stored, changes.settings());
-        EndpointPolicy.check(settings, allowPrivateEndpoints);
+        channel.setName(Names.checked(changes.name()));
+        Map<String, String> settings = ChannelSettings.merge(provider, stored, changes.settings());
+        EndpointPolicy.check(settings, config.allowPrivateEndpoints());
         channel.setSettingsSealed(keyring.seal(Settings.toJson(settings)));
         channel.setFallbackChannelId(fallback(accountId, channel, changes.fallbackChannelId()));
         audit.console(accountId, null, "CHANNEL_UPDATED", "OK", channel.getName() + " #" + channelId, ip);
@@ -119,7 +110,7 @@ public class ChannelConsole {
         List<String> users = em.createQuery("select p.name from Project p where p.channel = :channel", String.class)
                 .setParameter("channel", channel).getResultList();
         if (!users.isEmpty()) {
-            throw new ConsoleException("This channel is linked to " + String.join(", ", users)
+            throw new ConflictException("This channel is linked to " + String.join(", ", users)
                     + ". Link those projects to another channel first.");
         }
         em.createQuery("update Channel c set c.fallbackChannelId = null where c.fallbackChannelId = :id")
@@ -137,14 +128,14 @@ public class ChannelConsole {
         Channel channel = owned(accountId, channelId);
         String to = recipient == null ? "" : recipient.strip();
         if (!Recipients.fits(channel.getType(), to)) {
-            throw new ConsoleException("testRecipient", channel.getType() == ChannelType.SMS
+            throw new InvalidInputException("testRecipient", channel.getType() == ChannelType.SMS
                     ? "Enter a phone number in international form, such as +14155550123."
                     : "Enter a valid email address.");
         }
         DeliveryProvider provider = providers.byId(channel.getProviderId())
-                .orElseThrow(() -> new ConsoleException("The provider of this channel is not installed."));
+                .orElseThrow(() -> new UnavailableException("The provider of this channel is not installed."));
         Map<String, String> settings = Settings.fromJson(keyring.open(channel.getSettingsSealed()));
-        EndpointPolicy.check(settings, allowPrivateEndpoints); // again: a name may resolve elsewhere now
+        EndpointPolicy.check(settings, config.allowPrivateEndpoints()); // again: a name may resolve elsewhere now
         DeliveryReceipt receipt = provider.send(new DeliveryRequest(0, channel.getType(), to,
                 "Secure 2FA test message", "This is a test message from Secure 2FA. A code would look like 123456.",
                 null), settings);
@@ -159,29 +150,17 @@ public class ChannelConsole {
         return answer;
     }
 
-    /**
-     * Settings that say where credentials are sent. Changing one of them needs the secrets typed again,
-     * so that someone at the console (or with a stolen session) cannot point a channel's saved
-     * credentials at their own server.
-     */
-    static final Set<String> ENDPOINT_KEYS = Set.of("host", "port", "security", "base_url", "region");
-
-    private static String effective(ProviderSetting setting, String value) {
-        String clean = value == null ? "" : value.strip();
-        return clean.isEmpty() && setting.defaultValue() != null ? setting.defaultValue() : clean;
-    }
-
     private Channel owned(long accountId, long channelId) {
-        return Tenancy.owned(em, Channel.class, accountId, channelId, "Channel");
+        return tenancy.owned(Channel.class, accountId, channelId, "Channel");
     }
 
     private DeliveryProvider provider(ChannelChanges changes) {
         if (changes.type() == null) {
-            throw new ConsoleException("type", "Choose EMAIL or SMS.");
+            throw new InvalidInputException("type", "Choose EMAIL or SMS.");
         }
         DeliveryProvider provider = changes.providerId() == null ? null : providers.byId(changes.providerId()).orElse(null);
         if (provider == null || !provider.channelTypes().contains(changes.type())) {
-            throw new ConsoleException("provider", "Choose a provider for " + changes.type() + ".");
+            throw new InvalidInputException("provider", "Choose a provider for " + changes.type() + ".");
         }
         return provider;
     }
@@ -192,69 +171,9 @@ public class ChannelConsole {
         }
         Channel fallback = owned(accountId, fallbackId);
         if (fallback.getId().equals(channel.getId()) || fallback.getType() != channel.getType()) {
-            throw new ConsoleException("fallback", "The fallback must be another channel of the same type.");
+            throw new InvalidInputException("fallback", "The fallback must be another channel of the same type.");
         }
         return fallback.getId();
-    }
-
-    /**
-     * The stored settings updated with the form's: secrets left empty keep their value, unless the form
-     * changes where the credentials go (see {@link #ENDPOINT_KEYS}); unknown keys are dropped.
-     */
-    static Map<String, String> merge(DeliveryProvider provider, Map<String, String> stored, Map<String, String> typed) {
-        List<ProviderSetting> described = described(provider);
-        boolean endpointChanged = described.stream()
-                .filter(setting -> ENDPOINT_KEYS.contains(setting.key()))
-                .anyMatch(setting -> !effective(setting, stored.get(setting.key()))
-                        .equals(effective(setting, typed == null ? null : typed.get(setting.key()))));
-        Map<String, String> result = new LinkedHashMap<>();
-        for (ProviderSetting setting : described) {
-            String value = typed == null ? null : typed.get(setting.key());
-            value = value == null ? null : value.strip();
-            if ((value == null || value.isEmpty()) && setting.secret() && stored.get(setting.key()) != null) {
-                if (endpointChanged) {
-                    throw new ConsoleException(setting.key(), "The address of the provider changed, so enter "
-                            + setting.label() + " again: saved credentials are never sent to a new address.");
-                }
-                value = stored.get(setting.key());
-            }
-            if (value != null && !value.isEmpty()) {
-                if (value.length() > 2000) {
-                    throw new ConsoleException(setting.key(), setting.label() + " is too long.");
-                }
-                if ("timeout_ms".equals(setting.key())
-                        && (!value.matches("\\d{4,5}") || Integer.parseInt(value) < 1000 || Integer.parseInt(value) > 30000)) {
-                    throw new ConsoleException(setting.key(), setting.label() + " must be 1000 to 30000.");
-                }
-                if (!setting.choices().isEmpty() && !setting.choices().contains(value)) {
-                    throw new ConsoleException(setting.key(), setting.label() + " must be one of "
-                            + String.join(", ", setting.choices()) + ".");
-                }
-                result.put(setting.key(), value);
-            } else if (setting.required() && setting.defaultValue() == null) {
-                throw new ConsoleException(setting.key(), setting.label() + " is required.");
-            }
-        }
-        return result;
-    }
-
-    /**
-     * What a channel of this provider is configured with: its sending settings, then the settings its
-     * webhook verification needs (optional: without them the channel's delivery reports are refused).
-     */
-    static List<ProviderSetting> described(DeliveryProvider provider) {
-        List<ProviderSetting> all = new java.util.ArrayList<>(provider.settings());
-        if (provider instanceof StatusCallbacks callbacks) {
-            Set<String> keys = new java.util.HashSet<>();
-            all.forEach(s -> keys.add(s.key()));
-            for (ProviderSetting s : callbacks.callbackSettings()) {
-                if (keys.add(s.key())) {
-                    all.add(new ProviderSetting(s.key(), s.label() + " (delivery reports)", false, s.secret(),
-                            s.defaultValue(), s.choices()));
-                }
-            }
-        }
-        return all;
     }
 
     private ChannelView view(Channel c) {
@@ -262,7 +181,7 @@ public class ChannelConsole {
         DeliveryProvider provider = providers.byId(c.getProviderId()).orElse(null);
         Map<String, String> shown = new LinkedHashMap<>();
         Set<String> secretsSet = new TreeSet<>();
-        List<ProviderSetting> described = provider == null ? List.of() : described(provider);
+        List<ProviderSetting> described = provider == null ? List.of() : ChannelSettings.described(provider);
         for (ProviderSetting setting : described) {
             String value = stored.get(setting.key());
             if (setting.secret()) {

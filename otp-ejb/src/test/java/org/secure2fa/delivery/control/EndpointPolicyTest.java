@@ -1,4 +1,4 @@
-package org.secure2fa.console.boundary;
+package org.secure2fa.delivery.control;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,11 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.secure2fa.platform.boundary.InvalidInputException;
 
 class EndpointPolicyTest {
 
     private static String refused(Map<String, String> settings) {
-        return assertThrows(ConsoleException.class, () -> EndpointPolicy.check(settings, false)).getField();
+        return assertThrows(InvalidInputException.class, () -> EndpointPolicy.check(settings, false)).getField();
     }
 
     @Test

@@ -1,6 +1,7 @@
-package org.secure2fa.console.boundary;
+package org.secure2fa.audit.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.secure2fa.account.control.Tenancy;
 import org.secure2fa.project.entity.Project;
 
 /**
@@ -18,7 +20,7 @@ import org.secure2fa.project.entity.Project;
  * verified) and from the audit log (every refused call), so nothing extra is written on the hot path.
  */
 @Stateless
-public class ActivityConsole {
+public class ActivityService {
 
     private static final long DAY_MS = 86_400_000L;
     private static final String EVENTS = """
@@ -38,44 +40,32 @@ public class ActivityConsole {
     @PersistenceContext(unitName = "otp")
     EntityManager em;
 
-    public record Event(long at, String kind, String recipient, String outcome, String deliveryStatus, String ip) implements java.io.Serializable {
-    }
-
-    /** Filters of the activity table; null or blank means "any". */
-    public record Filter(String kind, String outcome, String recipient) {
-    }
-
-    /** Per day: codes generated, codes verified, and the share verified. */
-    public record Day(LocalDate day, long generated, long verified) implements java.io.Serializable {
-
-        public int conversionPercent() {
-            return generated == 0 ? 0 : (int) Math.round(100.0 * verified / generated);
-        }
-    }
+    @Inject
+    Tenancy tenancy;
 
     /** One page of the matching events, newest first. */
-    public List<Event> events(long accountId, long projectId, Filter filter, int first, int pageSize) {
+    public List<ActivityEvent> events(long accountId, long projectId, ActivityFilter filter, int first, int pageSize) {
         requireOwned(accountId, projectId);
         // the page in the SQL itself: EclipseLink's own paging of a native query over this union fails on H2
         // for any page but the first ("Invalid value for parameter rows")
         Query rows = filtered("select e.at, e.kind, e.recipient, e.outcome, e.delivery_status, e.ip", projectId, filter,
                 " order by e.at desc limit " + Math.min(Math.max(1, pageSize), 200) + " offset " + Math.max(0, first));
-        List<Event> events = new ArrayList<>();
+        List<ActivityEvent> events = new ArrayList<>();
         for (Object row : rows.getResultList()) {
             Object[] r = (Object[]) row;
-            events.add(new Event(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+            events.add(new ActivityEvent(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                     (String) r[4], (String) r[5]));
         }
         return events;
     }
 
     /** How many events match the filter. */
-    public long count(long accountId, long projectId, Filter filter) {
+    public long count(long accountId, long projectId, ActivityFilter filter) {
         requireOwned(accountId, projectId);
         return ((Number) filtered("select count(*)", projectId, filter, "").getSingleResult()).longValue();
     }
 
-    private Query filtered(String select, long projectId, Filter filter, String order) {
+    private Query filtered(String select, long projectId, ActivityFilter filter, String order) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (filter != null && notBlank(filter.kind())) {
@@ -99,7 +89,7 @@ public class ActivityConsole {
     }
 
     /** The last {@code days} days, oldest first, including days without events. */
-    public List<Day> daily(long accountId, long projectId, int days) {
+    public List<ActivityDay> daily(long accountId, long projectId, int days) {
         requireOwned(accountId, projectId);
         long today = Math.floorDiv(System.currentTimeMillis(), DAY_MS);
         long since = (today - days + 1) * DAY_MS;
@@ -107,9 +97,9 @@ public class ActivityConsole {
                 + " where c.project_id = ?1 and c.created_at >= ?2 group by c.created_at / 86400000", projectId, since);
         Map<Long, Long> verified = perDay("select c.verified_at / 86400000, count(*) from challenge c"
                 + " where c.project_id = ?1 and c.verified_at >= ?2 group by c.verified_at / 86400000", projectId, since);
-        List<Day> result = new ArrayList<>();
+        List<ActivityDay> result = new ArrayList<>();
         for (long day = today - days + 1; day <= today; day++) {
-            result.add(new Day(LocalDate.ofEpochDay(day), generated.getOrDefault(day, 0L), verified.getOrDefault(day, 0L)));
+            result.add(new ActivityDay(LocalDate.ofEpochDay(day), generated.getOrDefault(day, 0L), verified.getOrDefault(day, 0L)));
         }
         return result;
     }
@@ -124,7 +114,7 @@ public class ActivityConsole {
     }
 
     private void requireOwned(long accountId, long projectId) {
-        Tenancy.owned(em, Project.class, accountId, projectId, "Project");
+        tenancy.owned(Project.class, accountId, projectId, "Project");
     }
 
     private static boolean notBlank(String s) {

@@ -1,4 +1,4 @@
-package org.secure2fa.console.boundary;
+package org.secure2fa.template.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.secure2fa.console.boundary.TemplateConsole.VersionView;
+import org.secure2fa.platform.boundary.InvalidInputException;
 
 class TemplateCheckTest {
 
@@ -17,7 +17,7 @@ class TemplateCheckTest {
 
     @Test
     void versionsAreNormalizedAndKeptInOrder() {
-        List<VersionView> checked = TemplateConsole.check(List.of(v(" EN ", " Code {{OTP_CODE}} "), v("fr", "Code : {{OTP_CODE}}")));
+        List<VersionView> checked = TemplateService.check(List.of(v(" EN ", " Code {{OTP_CODE}} "), v("fr", "Code : {{OTP_CODE}}")));
         assertEquals("en", checked.get(0).lang());
         assertEquals("Code {{OTP_CODE}}", checked.get(0).body());
         assertEquals("Subject", checked.get(0).subject());
@@ -27,21 +27,21 @@ class TemplateCheckTest {
 
     @Test
     void everyBodyNeedsThePlaceholder() {
-        ConsoleException e = assertThrows(ConsoleException.class,
-                () -> TemplateConsole.check(List.of(v("en", "Your code is {{OTP_CODE}}"), v("fr", "Votre code"))));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TemplateService.check(List.of(v("en", "Your code is {{OTP_CODE}}"), v("fr", "Votre code"))));
         assertTrue(e.getMessage().contains("fr") && e.getMessage().contains("{{OTP_CODE}}"), e.getMessage());
-        assertThrows(ConsoleException.class, () -> TemplateConsole.check(List.of(
+        assertThrows(InvalidInputException.class, () -> TemplateService.check(List.of(
                 new VersionView("en", null, "{{OTP_CODE}}", "<p>no code here</p>"))), "nor may the HTML body lack it");
     }
 
     @Test
     void languagesAreIso6391AndUnique() {
-        assertTrue(assertThrows(ConsoleException.class,
-                () -> TemplateConsole.check(List.of(v("xx", "{{OTP_CODE}}")))).getMessage().contains("ISO 639-1"));
-        assertTrue(assertThrows(ConsoleException.class,
-                () -> TemplateConsole.check(List.of(v("eng", "{{OTP_CODE}}")))).getMessage().contains("ISO 639-1"));
-        assertTrue(assertThrows(ConsoleException.class, () -> TemplateConsole.check(List.of(v("en", "{{OTP_CODE}}"),
+        assertTrue(assertThrows(InvalidInputException.class,
+                () -> TemplateService.check(List.of(v("xx", "{{OTP_CODE}}")))).getMessage().contains("ISO 639-1"));
+        assertTrue(assertThrows(InvalidInputException.class,
+                () -> TemplateService.check(List.of(v("eng", "{{OTP_CODE}}")))).getMessage().contains("ISO 639-1"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> TemplateService.check(List.of(v("en", "{{OTP_CODE}}"),
                 v("EN", "{{OTP_CODE}}")))).getMessage().contains("en is there twice"));
-        assertThrows(ConsoleException.class, () -> TemplateConsole.check(List.of()));
+        assertThrows(InvalidInputException.class, () -> TemplateService.check(List.of()));
     }
 }
