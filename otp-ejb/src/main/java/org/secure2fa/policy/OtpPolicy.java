@@ -1,7 +1,7 @@
 package org.secure2fa.policy;
 
 /**
- * The numbers one project's codes live by (design.md §4). Defaults come from configuration
+ * The numbers one project's codes live by (docs/api.md, OTP policy). Defaults come from configuration
  * ({@code otp.policy.*}); a project may override digits, lifetime, attempts and the device check.
  */
 public record OtpPolicy(

@@ -27,7 +27,7 @@ import org.secure2fa.incontainer.Fixtures.TestProject;
 import org.secure2fa.policy.OtpPolicy;
 
 /**
- * The counters that guard a user's codes ({@code EndUser}, design.md §4) under concurrency, through
+ * The counters that guard a user's codes ({@code EndUser}, docs/api.md, OTP policy) under concurrency, through
  * the EJB itself: every racing call is a transaction of its own that must take the user's row lock.
  */
 @ExtendWith(ArquillianExtension.class)

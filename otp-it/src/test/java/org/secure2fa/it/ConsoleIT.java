@@ -273,9 +273,48 @@ class ConsoleIT {
         owner.open("/app/dashboard.xhtml");
         owner.shot("dashboard");
         owner.phoneSized();
-        owner.open("/app/project.xhtml?id=" + project.id());
+        // every page fits a 390 px phone: no sideways scrolling, the navigation on one line
+        for (String path : List.of("/app/dashboard.xhtml", "/app/channels.xhtml", "/app/channel.xhtml?id=" + channelId,
+                "/app/template.xhtml?id=" + templateId, "/app/activity.xhtml?project=" + project.id(),
+                "/app/backup-codes.xhtml", "/app/accounts.xhtml", "/app/project.xhtml?id=" + project.id())) {
+            owner.open(path);
+            assertFitsThePhone(path);
+        }
         owner.shot("project-on-a-phone");
+        long navigation = ((Number) owner.driver.executeScript(
+                "return document.querySelector('header.topbar').getBoundingClientRect().height")).longValue();
+        assertTrue(navigation <= 64, "the navigation takes one line on a phone, not " + navigation + " px: "
+                + owner.driver.executeScript("return document.querySelector('header.topbar').innerHTML.substring(0, 3000)"));
+        owner.driver.executeScript("PF('widget_settings_channel').show();");
+        assertFitsThePhone("the project page with its channel menu open");
+        owner.driver.executeScript("PF('widget_settings_channel').hide();");
         owner.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    /** Nothing on the page is wider than the phone's screen. */
+    private void assertFitsThePhone(String what) {
+        List<?> w = (List<?>) owner.driver.executeScript("""
+                const shown = Array.from(document.querySelectorAll('body *'))
+                    .filter(e => e.offsetParent !== null || getComputedStyle(e).position === 'fixed');
+                let widest = null, right = 0;
+                for (const e of shown) {
+                    const r = e.getBoundingClientRect().right;
+                    if (r > right) { right = r; widest = e; }
+                }
+                const name = shown.filter(e => e.getBoundingClientRect().right > window.innerWidth)
+                    .map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().left)
+                        + '-' + Math.round(e.getBoundingClientRect().right)).join(', ').substring(0, 600)
+                    + '; topbar children: ' + Array.from(document.querySelectorAll('.topbar .ui-menubar > *, .topbar .ui-menubar-root-list > li'))
+                        .map(e => e.className + ' ' + Math.round(e.getBoundingClientRect().width)).join(', ');
+                return [document.documentElement.scrollWidth, window.innerWidth, right, name];""");
+        long scroll = ((Number) w.get(0)).longValue();
+        long screen = ((Number) w.get(1)).longValue();
+        double rightmost = ((Number) w.get(2)).doubleValue();
+        if (scroll > screen || rightmost > screen + 0.5) {
+            owner.shot("too-wide-for-a-phone");
+        }
+        assertTrue(scroll <= screen && rightmost <= screen + 0.5, what + " is wider than the phone: scroll width "
+                + scroll + ", rightmost edge " + rightmost + " (" + w.get(3) + "), screen " + screen);
     }
 
     @Test
