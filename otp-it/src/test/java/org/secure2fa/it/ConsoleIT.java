@@ -230,6 +230,8 @@ class ConsoleIT {
         TestProject second = new TestProject(first.id(), first.publicKey(), owner.text("secretKey"), channelId);
         assertNotEquals(first.secretKey(), second.secretKey());
         assertTrue(owner.exists("graceNotice"), "the page says until when the old key works");
+        assertTrue(owner.text("graceNotice").matches("(?s).*\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} UTC \\(in (60 minutes|1 hours?|59 minutes)\\).*"),
+                "in words, not ISO: " + owner.text("graceNotice"));
         owner.shot("key-rotation");
         assertEquals(200, Api.template(first, "rotation-user", "r@example.test").status(), "old key, in its grace period");
         assertEquals(200, Api.template(second, "rotation-user", "r@example.test").status(), "new key");

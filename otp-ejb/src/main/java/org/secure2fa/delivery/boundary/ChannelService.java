@@ -142,8 +142,8 @@ public class ChannelService {
         String answer = switch (receipt.outcome()) {
             case ACCEPTED -> "Accepted by " + provider.displayName()
                     + (receipt.providerMessageId() == null ? "" : ", message id " + receipt.providerMessageId());
-            case REJECTED -> "Rejected: " + receipt.detail();
-            case RETRY -> "Not sent, the provider may be unreachable: " + receipt.detail();
+            case REJECTED -> "Rejected" + detail(receipt);
+            case RETRY -> "Not sent, the provider may be unreachable" + detail(receipt);
         };
         audit.console(accountId, null, "CHANNEL_TEST", receipt.outcome().name(), "channel #" + channelId
                 + " to " + Recipients.mask(to), ip);
@@ -195,5 +195,11 @@ public class ChannelService {
         return new ChannelView(c.getId(), c.getName(), c.getType(), c.getProviderId(),
                 provider == null ? c.getProviderId() : provider.displayName(), shown, secretsSet,
                 c.getFallbackChannelId(), c.getCreatedAt());
+    }
+
+    /** The provider's reason after a colon, or a full stop when it gave none (never ": null"). */
+    static String detail(DeliveryReceipt receipt) {
+        String detail = receipt.detail();
+        return detail == null || detail.isBlank() ? " (the provider gave no reason)." : ": " + detail.strip();
     }
 }

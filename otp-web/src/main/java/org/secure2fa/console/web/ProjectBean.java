@@ -4,8 +4,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.secure2fa.delivery.boundary.ChannelService;
 import org.secure2fa.delivery.boundary.ChannelView;
 import org.secure2fa.policy.DeviceCheck;
@@ -22,6 +26,8 @@ import org.secure2fa.template.boundary.TemplateView;
 public class ProjectBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter GRACE_FORMAT = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     @Inject
     ProjectService projects;
@@ -134,10 +140,17 @@ public class ProjectBean implements Serializable {
                 && project.previousSecretUntil() > System.currentTimeMillis();
     }
 
-    public Instant getGraceUntil() {
-        return project == null || project.previousSecretUntil() == null ? null
-                : Instant.ofEpochMilli(project.previousSecretUntil());
+    /** When the previous secret stops working, as a person says it: "1 December 2026, 21:30 UTC (in 23 hours)". */
+    public String getGraceUntil() {
+        if (project == null || project.previousSecretUntil() == null) {
+            return null;
+        }
+        Instant until = Instant.ofEpochMilli(project.previousSecretUntil());
+        long minutes = Math.max(0, Duration.between(Instant.now(), until).toMinutes());
+        String left = minutes >= 120 ? (minutes + 30) / 60 + " hours" : minutes + (minutes == 1 ? " minute" : " minutes");
+        return GRACE_FORMAT.format(until) + " UTC (in " + left + ")";
     }
+
 
     public int getMaxGraceHours() {
         return ProjectService.MAX_GRACE_HOURS;

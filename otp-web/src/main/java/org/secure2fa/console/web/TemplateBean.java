@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.secure2fa.delivery.control.SmsText;
 import org.secure2fa.template.boundary.TemplateService;
 import org.secure2fa.template.boundary.TemplateView;
@@ -23,7 +24,10 @@ public class TemplateBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String SAMPLE_CODE = "482913";
+    /** ISO 639-1 codes the JDK still lists beside their replacements (he, id, yi, ro). */
+    private static final Set<String> WITHDRAWN = Set.of("in", "iw", "ji", "mo");
     private static final List<SelectItem> LANGUAGES = Arrays.stream(Locale.getISOLanguages())
+            .filter(code -> !WITHDRAWN.contains(code))
             .map(code -> new SelectItem(code, code + " · " + Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH)))
             .sorted(Comparator.comparing(SelectItem::getLabel)).toList();
 
