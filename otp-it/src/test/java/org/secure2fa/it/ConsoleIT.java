@@ -144,6 +144,19 @@ class ConsoleIT {
         owner.type("f:versions:1:subject", "Votre code de connexion");
         owner.type("f:versions:1:body", "Votre code : {{OTP_CODE}} — valable 10 minutes.");
         owner.awaitText("f:versions:1:preview", "Votre code : 482913");
+        owner.type("f:versions:1:htmlBody", "<p>Votre code : <b>{{OTP_CODE}}</b></p><script>parent.document.title='x'</script>");
+        owner.awaitPresent("iframe.html-preview");
+        var frame = owner.driver.findElement(org.openqa.selenium.By.cssSelector("iframe.html-preview"));
+        assertEquals("", frame.getAttribute("sandbox"), "the HTML preview is sandboxed");
+        assertTrue(frame.getAttribute("srcdoc").contains("<b>482913</b>"), "the HTML preview shows the sample code");
+        owner.driver.switchTo().frame(frame);
+        assertEquals("Votre code : 482913", owner.driver.findElement(org.openqa.selenium.By.tagName("p")).getText());
+        owner.driver.switchTo().defaultContent();
+        assertFalse("x".equals(owner.driver.getTitle()), "no script of the template runs");
+        owner.byId("f:versions:1:htmlBody").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.DELETE);
+        new org.openqa.selenium.support.ui.WebDriverWait(owner.driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(org.openqa.selenium.By.cssSelector("iframe.html-preview")).isEmpty());
         assertTrue(owner.text("f:versions:1:preview").contains("UCS-2"), "the dash makes the French SMS Unicode");
         assertTrue(owner.text("f:versions:0:preview").contains("GSM-7"), "the English SMS is GSM-7");
         owner.shot("template-with-preview");
@@ -176,10 +189,11 @@ class ConsoleIT {
         MimeMessage french = awaitMail("client.fr@example.test", "Votre code de connexion");
         Matcher code = Pattern.compile("Votre code : (\\d{6})").matcher(GreenMailUtil.getBody(french));
         assertTrue(code.find(), "the French body carries the code");
+        assertEquals(401, Api.verify(project, "user-fr", Api.wrong(code.group(1))).status());
         Api.Reply verified = Api.verify(project, "user-fr", code.group(1));
         assertEquals(200, verified.status(), verified.body());
 
-        // 9. The activity table and the chart show both events.
+        // 9. The activity table and the chart show the events, in words.
         owner.open("/app/activity.xhtml?project=" + projectId);
         assertEquals("1", owner.text("statGenerated"));
         assertEquals("1", owner.text("statVerified"));
@@ -187,15 +201,17 @@ class ConsoleIT {
         owner.awaitPresent("#chart canvas");
         List<String> kinds = owner.texts(".event-kind");
         List<String> outcomes = owner.texts(".event-outcome");
-        assertEquals(List.of("VERIFY", "GENERATE", "GENERATE"), kinds);
-        assertEquals(List.of("VERIFIED", "SENT", "NOT_LINKED"), outcomes, "the refused call before linking shows too");
-        assertEquals("SENT", owner.texts(".event-delivery").get(1), "the delivery status of the email");
+        assertEquals(List.of("Verify", "Verify", "Generate", "Generate"), kinds);
+        assertEquals(List.of("Verified", "Refused: wrong, expired or used code", "Sent", "Refused: project not linked"),
+                outcomes, "refused calls show too: the wrong code, and the call before linking");
+        assertEquals("Sent", owner.texts(".event-delivery").get(2), "the delivery status of the email");
+        assertEquals("c***@example.test", owner.texts(".event-recipient").get(1), "a refused code shows whose it was, masked");
         assertTrue(owner.source().contains("c***@example.test"), "the recipient is shown masked");
         assertFalse(owner.source().contains("client.fr@example.test"), "never the full recipient");
         owner.select("events:kind", "VERIFY");
         owner.click("events:apply");
         new org.openqa.selenium.support.ui.WebDriverWait(owner.driver, Duration.ofSeconds(10))
-                .until(d -> owner.texts(".event-kind").equals(List.of("VERIFY")));
+                .until(d -> owner.texts(".event-kind").equals(List.of("Verify", "Verify")));
         owner.shot("activity");
     }
 
@@ -369,6 +385,18 @@ class ConsoleIT {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         String cookie = fresh.headers().firstValue("Set-Cookie").orElse("");
         assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase().contains("samesite=strict"), cookie);
+
+        // The 404 page is styled like the console (its CSP lets the style sheet in) and leads back.
+        owner.open("/no-such-page");
+        assertEquals("Not found", owner.driver.findElement(org.openqa.selenium.By.tagName("h1")).getText());
+        assertEquals("rgb(255, 255, 255)", owner.driver.executeScript(
+                "return getComputedStyle(document.querySelector('.card')).backgroundColor"), "the console's style sheet applies");
+        owner.clickAndLoad("backToConsole");
+        assertTrue(owner.url().endsWith(".xhtml"), "back in the console: " + owner.url());
+        HttpResponse<String> icon = HTTP.send(HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + "/favicon.svg"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, icon.statusCode());
+        assertTrue(icon.body().startsWith("<svg"), "the console has an icon");
     }
 
     @Test

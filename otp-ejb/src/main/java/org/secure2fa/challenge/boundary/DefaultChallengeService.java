@@ -147,7 +147,9 @@ public class DefaultChallengeService implements ChallengeService {
             user.succeeded();
         } else {
             user.failed(policy.lockoutFailures(), policy.lockoutMillis(), now);
-            audit.api(projectId, "VERIFY", result.name(), null, command.ipAddress(), now);
+            // the masked recipient of the code that was tried, for the owner's activity table
+            audit.api(projectId, "VERIFY", result.name(), current == null ? null : current.getRecipientMasked(),
+                    command.ipAddress(), now);
         }
         return result;
     }

@@ -29,6 +29,21 @@ public class ActivityBean implements Serializable {
     private static final long serialVersionUID = 1L;
     static final int DAYS = 14;
     private static final JsonProvider JSON = JsonProvider.provider();
+    /** What each kind and outcome of an event is called on the page (filter choices and table alike). */
+    static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry("GENERATE", "Generate"), Map.entry("VERIFY", "Verify"),
+            Map.entry("SENT", "Sent"), Map.entry("RENDERED", "Rendered (template request)"),
+            Map.entry("VERIFIED", "Verified"),
+            Map.entry("REJECTED", "Refused: wrong, expired or used code"),
+            Map.entry("EXHAUSTED", "Refused: too many attempts"),
+            Map.entry("UNAUTHORIZED_DEVICE", "Refused: another device"),
+            Map.entry("RATE_LIMITED", "Refused: too many codes (rate limited)"),
+            Map.entry("INVALID_PAYLOAD", "Refused: payload not readable"),
+            Map.entry("NOT_LINKED", "Refused: project not linked"),
+            Map.entry("TEMPLATE_REQUESTS_OFF", "Refused: template requests off"),
+            Map.entry("PENDING", "Waiting to be sent"), Map.entry("SENDING", "Being sent"),
+            Map.entry("FAILED", "Failed"), Map.entry("DELIVERED", "Delivered"), Map.entry("BOUNCED", "Bounced"),
+            Map.entry("UNDELIVERED", "Not delivered"));
 
     @Inject
     ActivityService activity;
@@ -105,7 +120,11 @@ public class ActivityBean implements Serializable {
             labels.add(day.day().toString().substring(5));
             generated.add(day.generated());
             verified.add(day.verified());
-            rate.add(day.conversionPercent());
+            if (day.generated() == 0) {
+                rate.addNull(); // no codes, no rate: a gap in the line, not a 0 %
+            } else {
+                rate.add(day.conversionPercent());
+            }
         }
         return JSON.createObjectBuilder()
                 .add("type", "bar")
@@ -117,7 +136,8 @@ public class ActivityBean implements Serializable {
                                 .add(JSON.createObjectBuilder().add("label", "Codes verified").add("data", verified)
                                         .add("backgroundColor", "#66bb6a").add("yAxisID", "y"))
                                 .add(JSON.createObjectBuilder().add("type", "line").add("label", "Conversion %")
-                                        .add("data", rate).add("borderColor", "#ef6c00").add("yAxisID", "rate"))))
+                                        .add("data", rate).add("borderColor", "#ef6c00").add("yAxisID", "rate")
+                                        .add("spanGaps", false))))
                 .add("options", JSON.createObjectBuilder()
                         .add("animation", false)
                         .add("maintainAspectRatio", false)
@@ -127,6 +147,11 @@ public class ActivityBean implements Serializable {
                                 .add("rate", JSON.createObjectBuilder().add("position", "right").add("min", 0)
                                         .add("max", 100))))
                 .build().toString();
+    }
+
+    /** An event's kind, outcome or delivery status in words; an unknown value as it is. */
+    public String words(String value) {
+        return value == null ? "" : WORDS.getOrDefault(value, value);
     }
 
     private ActivityFilter filter() {

@@ -11,7 +11,8 @@ import java.io.IOException;
 /**
  * Security headers on every console response. The Content-Security-Policy of pages comes from
  * PrimeFaces (with a fresh script nonce per page; see {@code primefaces.CSP_POLICY} in web.xml);
- * other responses get a policy that allows nothing to run or frame them.
+ * other responses get a policy that allows nothing to run or frame them (only the console's own style
+ * sheet and icon, for the error pages).
  */
 @WebFilter(urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
@@ -34,7 +35,9 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (page) {
             response.setHeader("Cache-Control", "no-store");
         } else {
-            response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            // no script, no frame; the error pages may use the console's style sheet and icon
+            response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; "
+                    + "frame-ancestors 'none'");
         }
         chain.doFilter(request, response);
     }

@@ -61,6 +61,11 @@ public class TemplateBean implements Serializable {
             return body == null ? "" : body.replace(Template.CODE_PLACEHOLDER, SAMPLE_CODE);
         }
 
+        /** The HTML message with the sample code, for the sandboxed preview. */
+        public String getHtmlPreview() {
+            return htmlBody == null ? "" : htmlBody.replace(Template.CODE_PLACEHOLDER, SAMPLE_CODE);
+        }
+
         /** How the body would go out as an SMS: characters, encoding, segments. */
         public String getSmsInfo() {
             SmsText sms = SmsText.of(getPreview());
