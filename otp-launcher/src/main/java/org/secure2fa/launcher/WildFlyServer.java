@@ -72,10 +72,6 @@ public final class WildFlyServer implements AppServer {
         return 8443 + portOffset;
     }
 
-    public int managementPort() {
-        return 9990 + portOffset;
-    }
-
     @Override
     public Path serverDir() {
         return serverDir;
@@ -178,8 +174,7 @@ public final class WildFlyServer implements AppServer {
                 .replace("@DB_DRIVER@", driver)
                 .replace("@DB_URL@", cliString(url))
                 .replace("@DB_USER@", cliString(user))
-                .replace("@DB_PASSWORD@", cliString(password == null ? "" : password))
-                .replace("@MANAGEMENT_PORT@", Integer.toString(managementPort()));
+                .replace("@DB_PASSWORD@", cliString(password == null ? "" : password));
         Path filled = serverDir.resolve("tmp/secure2fa-configure.cli");
         Files.createDirectories(filled.getParent());
         Files.writeString(filled, script, StandardCharsets.UTF_8);
