@@ -14,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -624,6 +626,206 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void theProjectPageGivesClientCodeForItsOwnKeyThatWorksAndSendsARealTestCode() throws Exception {
+        // A channel, a template and a project of the owner's own (the earlier ones are deleted by now).
+        owner.open("/app/channel.xhtml");
+        owner.type("f:name", "Integration SMTP");
+        owner.select("f:provider", "smtp");
+        owner.awaitPresent("input.setting-host");
+        owner.driver.findElement(org.openqa.selenium.By.cssSelector("input.setting-host")).sendKeys("127.0.0.1");
+        var port = owner.driver.findElement(org.openqa.selenium.By.cssSelector("input.setting-port"));
+        port.clear();
+        port.sendKeys(Integer.toString(TestServer.get().smtpPort()));
+        owner.selectByClass("setting-security", "NONE");
+        owner.driver.findElement(org.openqa.selenium.By.cssSelector("input.setting-from")).sendKeys("codes@shop.example.test");
+        owner.clickAndLoad("f:save");
+        owner.awaitUrlContains("/app/channel.xhtml?id=");
+        long smtpChannel = idIn(owner.url());
+        owner.open("/app/template.xhtml");
+        owner.type("f:name", "Integration template");
+        owner.clickAndLoad("f:save");
+        owner.awaitUrlContains("/app/template.xhtml?id=");
+        long template = idIn(owner.url());
+        owner.open("/app/dashboard.xhtml");
+        owner.type("create:name", "Integration help");
+        owner.clickAndLoad("create:submit");
+        owner.awaitUrlContains("/app/project.xhtml?id=");
+        TestProject integration = new TestProject(idIn(owner.url()), owner.text("publicKey"), owner.text("secretKey"),
+                smtpChannel);
+
+        // Unlinked, a test code is refused, in words.
+        owner.type("testCode:testRecipient", "not-yet@example.test");
+        owner.click("testCode:sendTestCode");
+        owner.awaitText("testCodeAnswer", "Not sent: link a channel and a template");
+        owner.select("settings:channel", Long.toString(smtpChannel));
+        owner.select("settings:template", Long.toString(template));
+        owner.click("settings:save");
+        owner.awaitText("messages", "Project saved.");
+
+        // The snippets: this API, this project's public key, the secret only from the environment.
+        owner.open("/app/project.xhtml?id=" + integration.id());
+        assertFalse(owner.source().contains(integration.secretKey()), "the secret is not on the page once hidden");
+        String api = TestServer.get().baseUrl() + "/otp";
+        Map<String, String> snippets = new java.util.LinkedHashMap<>();
+        for (String language : List.of("shell", "python", "php", "ruby", "java", "node")) {
+            String code = owner.driver.findElement(org.openqa.selenium.By.id("snippet-" + language)).getAttribute("textContent");
+            assertTrue(code.contains(integration.publicKey()), language + " has the public key");
+            assertTrue(code.contains(api), language + " calls " + api);
+            assertTrue(code.contains("OTP_SECRET_KEY"), language + " reads the secret from the environment");
+            assertFalse(code.contains(integration.secretKey()), language + " never holds the secret key");
+            snippets.put(language, code);
+        }
+        String format = owner.text("payloadFormat");
+        assertTrue(format.contains("AES-256-CBC") && format.contains("16-byte IV") && format.contains("uuid#email_or_phone")
+                && format.contains("uuid#code"), format);
+
+        // Copy buttons copy, and say so.
+        owner.driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", TestServer.get().baseUrl(),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        owner.click("keys:copyPublic");
+        new org.openqa.selenium.support.ui.WebDriverWait(owner.driver, Duration.ofSeconds(10))
+                .until(d -> owner.texts("#keys .copy-feedback").contains("Copied"));
+        assertEquals(integration.publicKey(), clipboard());
+        owner.driver.findElement(org.openqa.selenium.By.xpath("//ul[contains(@class,'ui-tabs-nav')]//a[normalize-space()='Python']")).click();
+        owner.awaitPresent("#integration .ui-tabs-panel:not(.ui-helper-hidden) button.copy-snippet");
+        owner.driver.findElement(org.openqa.selenium.By.cssSelector(
+                "#integration .ui-tabs-panel:not(.ui-helper-hidden) button.copy-snippet")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(owner.driver, Duration.ofSeconds(10))
+                .until(d -> owner.texts("#integration .copy-feedback").contains("Copied"));
+        assertEquals(snippets.get("python").strip(), clipboard().strip(), "the Python tab's button copies the Python code");
+        owner.shot("project-integration-help");
+        owner.phoneSized();
+        owner.open("/app/project.xhtml?id=" + integration.id());
+        assertFitsThePhone("the project page with its snippets");
+        owner.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        owner.open("/app/project.xhtml?id=" + integration.id());
+
+        // A test code: the wrong kind of address is refused next to the field; an email address gets a real code.
+        owner.type("testCode:testRecipient", "+14155552671");
+        owner.click("testCode:sendTestCode");
+        owner.awaitText("testCode", "channel sends email");
+        String to = "test-code-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        owner.type("testCode:testRecipient", to);
+        owner.click("testCode:sendTestCode");
+        owner.awaitText("testCodeAnswer", "Sent: a code is on its way to t***@example.test");
+        assertTrue(owner.text("testCodeAnswer").contains("console-test"), "the answer names the user id to verify with");
+        owner.shot("project-test-code");
+        String code = DeliveryIT.codeIn(awaitMail(to, "Your verification code"));
+        assertEquals(200, Api.verify(integration, "console-test", code).status(), "the test code verifies through the API");
+        long ownerId = Fixtures.number("select id from account where email = ?", ownerEmail);
+        assertEquals(1, Fixtures.number("select count(*) from audit_event where account_id = ? and action = 'TEST_CODE' "
+                + "and outcome = 'GENERATED'", ownerId), "the test code is audited");
+
+        // The Python, PHP, Ruby and Node snippets, as the page shows them, generate and verify against this server.
+        Path work = Path.of(System.getProperty("otp.it.base", "target/server")).resolve("snippets-" + TestServer.get().db);
+        Files.createDirectories(work);
+        for (String language : List.of("python", "php", "ruby", "node")) {
+            String uuid = language + "-" + UUID.randomUUID().toString().substring(0, 8);
+            String mail = uuid + "@example.test";
+            assertEquals("true", runSnippet(work, language, snippets.get(language), integration, "generate", uuid, mail),
+                    language + " generate");
+            String sent = DeliveryIT.codeIn(awaitMail(mail, "Your verification code"));
+            assertEquals("false", runSnippet(work, language, snippets.get(language), integration, "verify", uuid,
+                    Api.wrong(sent)), language + " verify, wrong code");
+            assertEquals("true", runSnippet(work, language, snippets.get(language), integration, "verify", uuid, sent),
+                    language + " verify");
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aTwilioChannelsStatusCallbackIsPrefilledWithItsOwnWebhookUrl() {
+        String token = "twilio-token-" + UUID.randomUUID();
+        Browser.NEVER_SHOWN.add(token);
+        owner.open("/app/channel.xhtml");
+        owner.type("f:name", "Twilio SMS");
+        owner.select("f:type", "SMS");
+        new org.openqa.selenium.support.ui.WebDriverWait(owner.driver, Duration.ofSeconds(10)).until(d -> owner.source()
+                .contains("value=\"twilio\""));
+        owner.select("f:provider", "twilio");
+        owner.awaitPresent("input.setting-account_sid");
+        assertTrue(owner.source().contains("Filled in with this channel's webhook URL once the channel is saved."));
+        owner.driver.findElement(org.openqa.selenium.By.cssSelector("input.setting-account_sid"))
+                .sendKeys("AC0123456789abcdef0123456789abcdef");
+        owner.driver.findElement(org.openqa.selenium.By.cssSelector("input.setting-auth_token")).sendKeys(token);
+        owner.driver.findElement(org.openqa.selenium.By.cssSelector("input.setting-from")).sendKeys("+14155552671");
+        owner.clickAndLoad("f:save");
+        owner.awaitUrlContains("/app/channel.xhtml?id=");
+        String webhook = owner.text("webhookUrl");
+        assertTrue(webhook.endsWith("/otp/webhooks/" + idIn(owner.url())), webhook);
+        assertEquals(webhook, callbackField(), "the status callback is pre-filled with the channel's own webhook URL");
+        assertTrue(owner.source().contains("Pre-filled with this channel's webhook URL"));
+        assertFalse(owner.source().contains("(delivery reports)"), "no pointer to settings the Twilio form does not have");
+        assertTrue(owner.text("webhookNotice").contains("Twilio is told it with every message"), owner.text("webhookNotice"));
+        owner.click("f:copyWebhook");
+        new org.openqa.selenium.support.ui.WebDriverWait(owner.driver, Duration.ofSeconds(10))
+                .until(d -> owner.texts("#webhookNotice .copy-feedback").contains("Copied"));
+        owner.shot("twilio-channel");
+        owner.clickAndLoad("f:save");
+        owner.awaitUrlContains("/app/channel.xhtml?id=");
+        assertEquals(webhook, callbackField(), "saved: the stored value");
+        assertFalse(owner.source().contains("Pre-filled with this channel's webhook URL"), "stored now, not pre-filled");
+    }
+
+    private String callbackField() {
+        return owner.driver.findElement(org.openqa.selenium.By.cssSelector("input.setting-status_callback_url"))
+                .getAttribute("value");
+    }
+
+    private String clipboard() {
+        return (String) owner.driver.executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
+    }
+
+    /** Runs one function of a snippet from the page with its language's interpreter: "true" or "false". */
+    private static String runSnippet(Path work, String language, String code, TestProject project, String call,
+                                     String uuid, String arg) throws Exception {
+        Path shim = Path.of(System.getProperty("otp.it.seedClients", "src/test/seed-clients")).resolve("crypto-shim")
+                .toAbsolutePath();
+        List<String> cmd = new ArrayList<>();
+        boolean generate = call.equals("generate");
+        switch (language) {
+            case "python" -> {
+                Files.writeString(work.resolve("snippet.py"), code);
+                cmd.addAll(List.of(SeedClientsIT.interpreter("/usr/bin/python3"), "-c",
+                        "import runpy, sys; sys.path.insert(0, sys.argv[1]); c = runpy.run_path(sys.argv[2]);"
+                                + " print(str(c[sys.argv[3]](sys.argv[4], sys.argv[5])).lower())",
+                        shim.toString(), work.resolve("snippet.py").toString(), generate ? "generate_otp" : "verify_otp"));
+            }
+            case "php" -> {
+                Files.writeString(work.resolve("snippet.php"), code);
+                Files.writeString(work.resolve("run-snippet.php"),
+                        "<?php require $argv[1]; var_export(call_user_func($argv[2], $argv[3], $argv[4]));\n");
+                cmd.addAll(List.of(SeedClientsIT.interpreter("php"), work.resolve("run-snippet.php").toString(),
+                        work.resolve("snippet.php").toString(), generate ? "generateOtp" : "verifyOtp"));
+            }
+            case "ruby" -> {
+                Files.writeString(work.resolve("snippet.rb"), code);
+                cmd.addAll(List.of(SeedClientsIT.interpreter("ruby"), "-e",
+                        "load ARGV[0]; p send(ARGV[1], ARGV[2], ARGV[3])", work.resolve("snippet.rb").toString(),
+                        generate ? "generate_otp" : "verify_otp"));
+            }
+            default -> {
+                Files.writeString(work.resolve("snippet.js"), code);
+                cmd.addAll(List.of(SeedClientsIT.interpreter("node"), "-e",
+                        "const m = require(process.argv[1]); m[process.argv[2]](process.argv[3], process.argv[4])"
+                                + ".then(r => console.log(String(r)), e => { console.error(e); process.exit(1); });",
+                        work.resolve("snippet.js").toAbsolutePath().toString(), generate ? "generateOtp" : "verifyOtp"));
+            }
+        }
+        cmd.addAll(List.of(uuid, arg));
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+        builder.environment().put("OTP_SECRET_KEY", project.secretKey());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), language + " did not finish");
+        assertEquals(0, process.exitValue(), language + " failed:\n" + output);
+        String[] lines = output.split("\n");
+        return lines[lines.length - 1].trim();
+    }
+
     private String ownerCode() {
         long step = Totp.stepAt(System.currentTimeMillis() / 1000);
         while (step <= ownerLastStep) {
@@ -724,6 +926,310 @@ class ConsoleIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- Walk as a new user: account pages, backup codes, lockout, landing after sign-in (Orders 21-25) ----
+
+    /** The owner's password since the reset in {@link #aPasswordResetEndsOtherSessionsAndStillNeedsTheSecondFactorAndPolicyOverridesReachTheApi}. */
+    private static final String OWNER_PASSWORD_AFTER_RESET = PASSWORD + " renewed";
+    private static final Pattern EMAIL_LINK = Pattern.compile("(https?://\\S+/link\\.xhtml\\?token=[A-Za-z0-9_-]+&email=\\S+)");
+    private Member member;
+
+    @AfterAll
+    void closeMemberBrowser() {
+        if (member != null) {
+            member.browser.close();
+        }
+    }
+
+    @Test
+    @Order(21)
+    void theConsolePageAskedForBeforeSignInIsWhereSignInLands() {
+        owner.open("/app/dashboard.xhtml");
+        owner.type("create:name", "Landing page");
+        owner.clickAndLoad("create:submit");
+        owner.awaitUrlContains("/app/project.xhtml?id=");
+        long landing = idIn(owner.url());
+        signOut(owner);
+
+        owner.open("/app/project.xhtml?id=" + landing);
+        owner.awaitUrlContains("/signin.xhtml");
+        signInPassword(owner, ownerEmail, OWNER_PASSWORD_AFTER_RESET);
+        owner.type("f:code", ownerCode());
+        owner.clickAndLoad("f:submit");
+        owner.awaitUrlContains("/app/project.xhtml?id=" + landing);
+        assertEquals("Landing page", owner.text("projectName"), "the page asked for, not the dashboard");
+
+        // Remembered once: the next sign-in without a page asked for lands on the dashboard.
+        signOut(owner);
+        signInPassword(owner, ownerEmail, OWNER_PASSWORD_AFTER_RESET);
+        owner.type("f:code", ownerCode());
+        owner.clickAndLoad("f:submit");
+        owner.awaitUrlContains("/app/dashboard.xhtml");
+        // A path that leaves the console is not remembered (no open redirect).
+        signOut(owner);
+        owner.open("/app//evil.example/x.xhtml");
+        owner.awaitUrlContains("/signin.xhtml");
+        signInPassword(owner, ownerEmail, OWNER_PASSWORD_AFTER_RESET);
+        owner.type("f:code", ownerCode());
+        owner.clickAndLoad("f:submit");
+        owner.awaitUrlContains("/app/dashboard.xhtml");
+        assertTrue(owner.url().startsWith(TestServer.get().baseUrl()), owner.url());
+    }
+
+    @Test
+    @Order(22)
+    void backupCodesDownloadAsTextCopyAndPrintAndTheCountLeftIsShown() throws Exception {
+        long ownerId = Fixtures.number("select id from account where email = ?", ownerEmail);
+        owner.open("/app/backup-codes.xhtml");
+        assertFalse(owner.source().contains("Save your backup codes"), "no 'save your codes' when none are shown");
+        long left = Fixtures.number("select count(*) from backup_code where account_id = ?", ownerId);
+        assertTrue(owner.text("codesLeft").contains("You have " + left + " unused backup code"), owner.text("codesLeft"));
+
+        owner.type("renew:code", ownerCode());
+        owner.clickAndLoad("renew:submit");
+        List<String> shown = owner.texts("li.backup-code");
+        assertEquals(10, shown.size());
+        assertTrue(owner.source().contains("Save your backup codes"));
+        Download download = new Download(owner.byId("downloadCodes").getAttribute("href"),
+                owner.byId("downloadCodes").getAttribute("download"));
+        assertTrue(download.name().endsWith(".txt"), download.name());
+        assertTrue(download.href().startsWith("data:text/plain;charset=utf-8,"), download.href());
+        String file = java.net.URLDecoder.decode(download.href().substring(download.href().indexOf(',') + 1),
+                StandardCharsets.UTF_8);
+        List<String> inFile = file.lines().filter(l -> l.matches("[A-Z2-9]{5}-[A-Z2-9]{5}")).toList();
+        assertEquals(shown, inFile, "the text file holds exactly the codes shown");
+        owner.click("copyCodes");
+        owner.awaitText("copyFeedback", "Copied");
+        assertTrue(owner.byId("printCodes").isDisplayed(), "a print button");
+        owner.shot("backup-codes-actions");
+        owner.clickAndLoad("continue");
+        owner.awaitUrlContains("/app/dashboard.xhtml");
+
+        // After signing in with one, the console says how many are left; so does the page.
+        signOut(owner);
+        signInPassword(owner, ownerEmail, OWNER_PASSWORD_AFTER_RESET);
+        owner.type("f:code", shown.get(0));
+        owner.clickAndLoad("f:submit");
+        owner.awaitUrlContains("/app/dashboard.xhtml");
+        assertTrue(owner.text("messages").contains("You have 9 backup codes left."), owner.text("messages"));
+        owner.open("/app/backup-codes.xhtml");
+        assertTrue(owner.text("codesLeft").contains("You have 9 unused backup codes"), owner.text("codesLeft"));
+        backupCodes = shown.subList(1, shown.size());
+    }
+
+    @Test
+    @Order(23)
+    void theAccountPageChangesThePasswordTheAddressByLinkAndTheAuthenticatorApp() throws Exception {
+        // On a phone the navigation with the Account item stays on one line, and the page fits.
+        owner.phoneSized();
+        owner.open("/app/account.xhtml");
+        assertFitsThePhone("/app/account.xhtml");
+        long navigation = ((Number) owner.driver.executeScript(
+                "return document.querySelector('header.topbar').getBoundingClientRect().height")).longValue();
+        assertTrue(navigation <= 64, "the navigation takes one line on a phone, not " + navigation + " px");
+        owner.shot("account-on-a-phone");
+        owner.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+
+        member = Member.signUp("member");
+        Browser m = member.browser;
+        long id = Fixtures.number("select id from account where email = ?", member.email);
+        m.open("/app/dashboard.xhtml");
+        m.clickAndLoad("nav:menuAccount");
+        m.awaitUrlContains("/app/account.xhtml");
+
+        // Password: the current one first (a wrong one counts towards the lock), the policy for the new one.
+        m.type("pw:currentPassword", "not my password at all");
+        m.type("pw:newPassword", member.password + " next");
+        m.type("pw:repeat", member.password + " next");
+        m.clickAndLoad("pw:submit");
+        assertTrue(m.source().contains("That is not your current password."));
+        assertEquals(1, Fixtures.number("select failed_signins from account where id = ?", id));
+        m.type("pw:currentPassword", member.password);
+        m.type("pw:newPassword", "passwordpassword");
+        m.type("pw:repeat", "passwordpassword");
+        m.clickAndLoad("pw:submit");
+        assertTrue(m.source().contains("too easy to guess"), "the same policy as everywhere");
+        try (Browser elsewhere = new Browser()) {
+            elsewhere.open("/signin.xhtml");
+            signInPassword(elsewhere, member.email, member.password);
+            elsewhere.type("f:code", member.code());
+            elsewhere.clickAndLoad("f:submit");
+            elsewhere.awaitUrlContains("/app/dashboard.xhtml");
+            String next = member.password + " next";
+            m.type("pw:currentPassword", member.password);
+            m.type("pw:newPassword", next);
+            m.type("pw:repeat", next);
+            m.clickAndLoad("pw:submit");
+            m.awaitText("messages", "Your password is changed.");
+            member.password = next;
+            elsewhere.open("/app/dashboard.xhtml");
+            assertTrue(elsewhere.url().contains("/signin.xhtml"), "the other session has ended");
+        }
+        m.open("/app/dashboard.xhtml");
+        assertTrue(m.url().endsWith("/app/dashboard.xhtml"), "this session goes on");
+
+        // Address: a link to the new address; nothing changes until it is followed and confirmed.
+        String newEmail = "moved-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        m.open("/app/account.xhtml");
+        m.type("em:email", newEmail);
+        m.type("em:emailPassword", member.password);
+        m.clickAndLoad("em:submit");
+        m.awaitText("messages", "We mailed a link to " + newEmail);
+        String link = emailLinkIn(awaitMail(newEmail, "Confirm your new Secure 2FA address"));
+        assertEquals(member.email, Fixtures.row("select email from account where id = ?", id).get("email"));
+        m.driver.get(link);
+        assertEquals(newEmail, m.text("newEmail"));
+        assertEquals(member.email, Fixtures.row("select email from account where id = ?", id).get("email"),
+                "opening the link changes nothing yet");
+        m.driver.get(link.replace("&email=", "&email=x"));
+        assertTrue(m.source().contains("This link does not work"), "the link works only with its own address");
+        m.driver.get(link);
+        m.clickAndLoad("em:confirm");
+        m.awaitUrlContains("/app/account.xhtml");
+        assertEquals(newEmail, m.text("accountEmail"));
+        assertEquals(newEmail, Fixtures.row("select email from account where id = ?", id).get("email"));
+        awaitMail(member.email, "Your Secure 2FA address was changed");
+        String oldEmail = member.email;
+        member.email = newEmail;
+
+        // Authenticator app: a fresh code from the current app, then a code from the new one.
+        m.type("app:currentCode", member.code());
+        m.clickAndLoad("app:start");
+        assertTrue(m.byId("newQr").getAttribute("src").startsWith("data:image/png;base64,"));
+        byte[] newKey = Base32.decode(m.text("newTotpKey").replace(" ", ""));
+        m.type("newApp:newCode", "000000".equals(Totp.hotp(newKey, Totp.stepAt(System.currentTimeMillis() / 1000), 6))
+                ? "111111" : "000000");
+        m.clickAndLoad("newApp:confirm");
+        assertTrue(m.exists("newApp:newCode"), "a wrong code from the new app links nothing");
+        m.type("newApp:newCode", Totp.hotp(newKey, Totp.stepAt(System.currentTimeMillis() / 1000), 6));
+        m.clickAndLoad("newApp:confirm");
+        m.awaitText("messages", "Your new authenticator app is linked.");
+        byte[] oldKey = member.key;
+        member.key = newKey;
+        member.lastStep = Totp.stepAt(System.currentTimeMillis() / 1000);
+        m.shot("account");
+
+        // Signing in now takes the new address, the new password and the new app.
+        signOut(m);
+        signInPassword(m, newEmail, member.password);
+        m.type("f:code", Totp.hotp(oldKey, Totp.stepAt(System.currentTimeMillis() / 1000), 6));
+        m.clickAndLoad("f:submit");
+        assertTrue(m.url().contains("/signin-code.xhtml"), "the old app's codes no longer work");
+        m.type("f:code", member.code());
+        m.clickAndLoad("f:submit");
+        m.awaitUrlContains("/app/dashboard.xhtml");
+        assertEquals(0, Fixtures.number("select count(*) from account where email = ?", oldEmail));
+        for (String action : List.of("PASSWORD_CHANGED", "EMAIL_CHANGE", "EMAIL_CHANGED", "TOTP_REPLACED")) {
+            assertTrue(Fixtures.number("select count(*) from audit_event where account_id = ? and action = ?",
+                    id, action) > 0, action + " is audited");
+        }
+    }
+
+    @Test
+    @Order(24)
+    void aLockIsToldRoundedUpMailedOnceAndAfterItEndsOneMistakeDoesNotLockAgain() throws Exception {
+        Browser m = member.browser;
+        long id = Fixtures.number("select id from account where email = ?", member.email);
+        signOut(m);
+        signInPassword(m, member.email, member.password);
+        for (int i = 0; i < 5; i++) {
+            m.type("f:code", "WRONG-CODE" + i);
+            m.clickAndLoad("f:submit");
+        }
+        String told = m.text("f:messages");
+        Matcher until = Pattern.compile("locked until (\\d{2}:\\d{2}) UTC").matcher(told);
+        assertTrue(until.find(), told);
+        long lockedUntil = Fixtures.number("select locked_until from account where id = ?", id);
+        java.time.LocalTime end = java.time.Instant.ofEpochMilli(lockedUntil).atOffset(java.time.ZoneOffset.UTC).toLocalTime();
+        java.time.LocalTime roundedUp = end.withSecond(0).withNano(0)
+                .plusMinutes(end.getSecond() == 0 && end.getNano() == 0 ? 0 : 1);
+        assertEquals(roundedUp.toString(), until.group(1), "rounded up: still locked at " + end);
+        MimeMessage mail = awaitMail(member.email, "Your Secure 2FA account is locked for a while");
+        assertTrue(GreenMailUtil.getBody(mail).contains("locked until"), GreenMailUtil.getBody(mail));
+
+        // More attempts while locked: not counted, no more mail.
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, signInOverHttp(member.email, "wrong while locked " + i));
+        }
+        assertEquals(5, Fixtures.number("select failed_signins from account where id = ?", id));
+
+        // The lock ends (moved into the past here rather than waiting a minute): one mistake does not lock again.
+        try (java.sql.Connection c = TestServer.get().connection();
+             java.sql.PreparedStatement s = c.prepareStatement("update account set locked_until = ? where id = ?")) {
+            s.setLong(1, System.currentTimeMillis() - 1_000);
+            s.setLong(2, id);
+            s.executeUpdate();
+        }
+        assertEquals(200, signInOverHttp(member.email, "one mistake after the lock"));
+        assertEquals(0, Fixtures.number("select count(*) from account where id = ? and locked_until > ?", id,
+                System.currentTimeMillis()), "one mistake after a lock does not lock again");
+        m.open("/signin.xhtml");
+        signInPassword(m, member.email, member.password);
+        m.type("f:code", member.code());
+        m.clickAndLoad("f:submit");
+        m.awaitUrlContains("/app/dashboard.xhtml");
+        sleep(1_000); // a second lock mail, had one gone out, would have arrived by now
+        long lockMails = java.util.Arrays.stream(TestServer.get().mail.getReceivedMessages()).filter(message -> {
+            try {
+                return "Your Secure 2FA account is locked for a while".equals(message.getSubject())
+                        && java.util.Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(member.email));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
+        assertEquals(1, lockMails, "one mail per lock");
+    }
+
+    /** A download link: its address and the file name it saves as. */
+    private record Download(String href, String name) {
+    }
+
+    private static String emailLinkIn(MimeMessage message) {
+        Matcher matcher = EMAIL_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+        assertTrue(matcher.find(), "no address-change link in the email");
+        return matcher.group(1);
+    }
+
+    /** Another console account, signed up and enrolled in its own browser (closed by the test that ends with it). */
+    private static final class Member {
+
+        final Browser browser = new Browser();
+        String email;
+        String password;
+        byte[] key;
+        long lastStep = -1;
+
+        static Member signUp(String prefix) throws Exception {
+            Member member = new Member();
+            member.email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+            member.password = PASSWORD + " " + prefix;
+            Browser b = member.browser;
+            b.open("/signup.xhtml");
+            b.type("f:email", member.email);
+            b.click("f:submit");
+            b.awaitText("checkEmail", "Check your email");
+            b.driver.get(linkIn(awaitMail(member.email, "Confirm your Secure 2FA account")));
+            b.type("f:password", member.password);
+            b.type("f:repeat", member.password);
+            b.clickAndLoad("f:submit");
+            member.key = Base32.decode(b.text("totpKey").replace(" ", ""));
+            b.type("f:code", member.code());
+            b.clickAndLoad("f:submit");
+            b.awaitUrlContains("/app/backup-codes.xhtml");
+            return member;
+        }
+
+        /** A code from the member's app for a time step not used yet. */
+        String code() {
+            long step = Totp.stepAt(System.currentTimeMillis() / 1000);
+            while (step <= lastStep) {
+                sleep(500);
+                step = Totp.stepAt(System.currentTimeMillis() / 1000);
+            }
+            lastStep = step;
+            return Totp.hotp(key, step, 6);
         }
     }
 }

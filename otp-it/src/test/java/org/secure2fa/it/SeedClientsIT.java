@@ -121,7 +121,7 @@ class SeedClientsIT {
     }
 
     /** The interpreter's path; skipped outside CI when it is missing, a failure in CI (which installs it). */
-    private static String interpreter(String name) throws IOException, InterruptedException {
+    static String interpreter(String name) throws IOException, InterruptedException {
         Process which = new ProcessBuilder("sh", "-c", "command -v " + name).start();
         String path = new String(which.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         boolean found = which.waitFor() == 0 && !path.isEmpty();

@@ -6,8 +6,9 @@ package org.secure2fa.account.boundary;
  * @param outcome     what happened
  * @param accountId   the account, for {@code SECOND_FACTOR}, {@code ENROL} and {@code SIGNED_IN}
  * @param lockedUntil epoch millis the account stays locked until, for {@code LOCKED}
+ * @param backupCodesLeft for {@code SIGNED_IN} with a backup code: how many unused ones are left; else null
  */
-public record SignIn(Outcome outcome, Long accountId, long lockedUntil) {
+public record SignIn(Outcome outcome, Long accountId, long lockedUntil, Long backupCodesLeft) {
 
     public enum Outcome {
         /** Password right: ask for a TOTP or backup code. */
@@ -24,7 +25,11 @@ public record SignIn(Outcome outcome, Long accountId, long lockedUntil) {
         DISABLED
     }
 
+    static SignIn locked(long lockedUntil) {
+        return new SignIn(Outcome.LOCKED, null, lockedUntil, null);
+    }
+
     static SignIn of(Outcome outcome, Long accountId) {
-        return new SignIn(outcome, accountId, 0);
+        return new SignIn(outcome, accountId, 0, null);
     }
 }

@@ -56,7 +56,7 @@ public class SignInService {
         if (account.isLocked(now)) {
             PasswordHashes.spendEquivalentTime(password); // as long as any other answer
             audit.console(account.getId(), null, "SIGN_IN", "LOCKED", null, ip);
-            return new SignIn(SignIn.Outcome.LOCKED, null, account.getLockedUntil());
+            return SignIn.locked(account.getLockedUntil());
         }
         if (!PasswordHashes.matches(password, account.getPasswordHash())) {
             if (account.getPasswordHash() == null) {
@@ -85,7 +85,7 @@ public class SignInService {
         }
         if (account.isLocked(now)) {
             audit.console(account.getId(), null, "SIGN_IN", "LOCKED", null, ip);
-            return new SignIn(SignIn.Outcome.LOCKED, null, account.getLockedUntil());
+            return SignIn.locked(account.getLockedUntil());
         }
         String typed = TotpCheck.typed(code);
         boolean ok;
@@ -102,7 +102,8 @@ public class SignInService {
         }
         account.signedIn(now);
         audit.console(account.getId(), null, "SIGN_IN", "OK_" + how, null, ip);
-        return SignIn.of(SignIn.Outcome.SIGNED_IN, account.getId());
+        return new SignIn(SignIn.Outcome.SIGNED_IN, account.getId(), 0,
+                "BACKUP_CODE".equals(how) ? backupCodes.left(account.getId()) : null);
     }
 
     /**
@@ -122,7 +123,7 @@ public class SignInService {
 
     private SignIn failure(Account account, String outcome, String ip, long now) {
         long lockUntil = lockout.fail(account, "SIGN_IN", outcome, ip, now);
-        return lockUntil > 0 ? new SignIn(SignIn.Outcome.LOCKED, null, lockUntil) : SignIn.of(SignIn.Outcome.WRONG, null);
+        return lockUntil > 0 ? SignIn.locked(lockUntil) : SignIn.of(SignIn.Outcome.WRONG, null);
     }
 
     private static long now() {

@@ -15,7 +15,9 @@ import org.secure2fa.crypto.Keyring;
 
 /**
  * The tokens of emailed links: 256 random bits, kept only as a keyed hash on the account, valid 24
- * hours for a confirmation and one hour for a reset; at most one link per account every two minutes.
+ * hours for a confirmation and one hour for a reset or an address change; at most one link per account
+ * every two minutes. A token may be bound to a value the link carries next to it (the new address of
+ * an address change): the hash covers both, so the link works only with the value it was issued for.
  */
 @ApplicationScoped
 public class LinkTokens {
@@ -34,20 +36,30 @@ public class LinkTokens {
 
     /** A new token for the account (replacing any earlier one); answers the token for the link. */
     public String issue(Account account, LinkPurpose purpose) {
+        return issue(account, purpose, null);
+    }
+
+    /** A new token bound to {@code boundTo} (null: to nothing), replacing any earlier one; answers the token. */
+    public String issue(Account account, LinkPurpose purpose, String boundTo) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        account.issueToken(hash(token), purpose.name(), now() + ttl(purpose.name()));
+        account.issueToken(hash(token, boundTo), purpose.name(), now() + ttl(purpose.name()));
         return token;
     }
 
     /** The account whose link this is, while the link is valid; {@code lock} locks its row. */
     public Optional<Account> find(String token, boolean lock) {
+        return find(token, null, lock);
+    }
+
+    /** The account whose link, bound to {@code boundTo}, this is, while the link is valid; {@code lock} locks its row. */
+    public Optional<Account> find(String token, String boundTo, boolean lock) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
         List<Account> found = em.createNamedQuery("Account.byToken", Account.class)
-                .setParameter("tokenHash", hash(token))
+                .setParameter("tokenHash", hash(token, boundTo))
                 .setLockMode(lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE)
                 .getResultList();
         return found.stream().filter(a -> a.getTokenExpiresAt() != null && now() < a.getTokenExpiresAt()).findFirst();
@@ -61,8 +73,8 @@ public class LinkTokens {
         return account.getTokenExpiresAt() - ttl(account.getTokenPurpose()) > now() - THROTTLE_MS;
     }
 
-    private String hash(String token) {
-        return keyring.fingerprint("link\u0000" + token);
+    private String hash(String token, String boundTo) {
+        return keyring.fingerprint("link\u0000" + token + (boundTo == null ? "" : "\u0000" + boundTo));
     }
 
     private static long ttl(String purpose) {

@@ -139,6 +139,11 @@ public class Account {
     public Long getNoticeSentAt() { return noticeSentAt; }
     public void setNoticeSentAt(Long noticeSentAt) { this.noticeSentAt = noticeSentAt; }
 
+    /** The account signs in with a new (normalized) address from now on. */
+    public void changeEmail(String email) {
+        this.email = email;
+    }
+
     /** Sets a new password hash; sessions signed in before now are no longer accepted. */
     public void changePassword(String passwordHash, long now) {
         this.passwordHash = passwordHash;

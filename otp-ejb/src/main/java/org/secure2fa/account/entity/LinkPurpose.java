@@ -5,5 +5,7 @@ public enum LinkPurpose {
     /** Confirms a new account's address and sets its first password (valid 24 hours). */
     CONFIRM,
     /** Sets a new password for an account that has one (valid one hour). */
-    RESET
+    RESET,
+    /** Confirms a new address for an account, sent to that address (valid one hour); bound to the address. */
+    EMAIL
 }

@@ -10,8 +10,14 @@ import java.util.Optional;
 import org.secure2fa.account.control.Tenancy;
 import org.secure2fa.account.control.TotpCheck;
 import org.secure2fa.audit.control.AuditLog;
+import org.secure2fa.challenge.boundary.ChallengeService;
+import org.secure2fa.challenge.boundary.GenerateCommand;
+import org.secure2fa.challenge.boundary.GenerateResult;
+import org.secure2fa.challenge.control.Recipients;
+import org.secure2fa.crypto.PayloadCipher;
 import org.secure2fa.crypto.Keyring;
 import org.secure2fa.delivery.entity.Channel;
+import org.secure2fa.delivery.spi.ChannelType;
 import org.secure2fa.platform.boundary.InvalidInputException;
 import org.secure2fa.platform.control.Names;
 import org.secure2fa.project.control.KeyMaterial;
@@ -28,6 +34,8 @@ import org.secure2fa.template.entity.Template;
 public class ProjectService {
 
     public static final int MAX_GRACE_HOURS = 72;
+    /** The user id test codes from the console are issued to (verify them with it). */
+    public static final String TEST_UUID = "console-test";
 
     @PersistenceContext(unitName = "otp")
     EntityManager em;
@@ -49,6 +57,9 @@ public class ProjectService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ChallengeService challenges;
 
     public List<ProjectView> list(long accountId) {
         return em.createQuery("select p from Project p where p.accountId = :account order by p.name, p.id",
@@ -119,6 +130,31 @@ public class ProjectService {
         directory.evict(project.getPublicKey());
         audit.console(accountId, projectId, "SECRET_ROTATED", "OK", "grace " + graceHours + " h", ip);
         return Optional.of(new IssuedKeys(projectId, project.getPublicKey(), secret));
+    }
+
+    /**
+     * Sends a real code to {@code recipient} through the project's channel and template: a generate call
+     * as an integrator's backend makes it (a payload sealed with the project's current secret key, for
+     * the user {@link #TEST_UUID}), so the same checks, send limits and delivery apply. No device facts
+     * are stored with it, so it verifies from anywhere.
+     */
+    public TestCodeSent sendTestCode(long accountId, long projectId, String recipient, String ip) {
+        Project project = owned(accountId, projectId);
+        String to = recipient == null ? "" : recipient.strip();
+        Channel channel = project.getChannel();
+        if (channel != null && !Recipients.fits(channel.getType(), to)) {
+            throw new InvalidInputException("testRecipient", channel.getType() == ChannelType.SMS
+                    ? "This project's channel sends SMS: enter a phone number in E.164, such as +14155552671."
+                    : "This project's channel sends email: enter an email address.");
+        }
+        String payload = PayloadCipher.encrypt(TEST_UUID + "#" + to,
+                PayloadCipher.keyOf(keyring.open(project.getSecretSealed())).orElseThrow());
+        GenerateResult result = challenges.generate(new GenerateCommand(project.getPublicKey(), payload, null, null,
+                null, false));
+        String masked = to.isEmpty() ? null : Recipients.mask(to);
+        audit.console(accountId, projectId, "TEST_CODE", result.status().name(), masked, ip);
+        return new TestCodeSent(result.status(), masked, TEST_UUID, channel == null ? null : channel.getName(),
+                project.getTemplate() == null ? null : project.getTemplate().getName());
     }
 
     /** Deletes a project with its codes, deliveries and counters (the audit log keeps its events). */

@@ -10,6 +10,7 @@ import org.secure2fa.account.boundary.AccountView;
 import org.secure2fa.account.boundary.RegistrationService;
 import org.secure2fa.account.boundary.SignIn;
 import org.secure2fa.account.boundary.SignInService;
+import org.secure2fa.account.control.Lockout;
 
 /** Sign-up, sign-in (both steps), password-reset requests and sign-out. */
 @Named
@@ -83,7 +84,11 @@ public class AuthBean {
                 Web.request().changeSessionId();
                 AccountView account = signIns.account(result.accountId());
                 session.signedIn(account.id(), account.email(), account.admin());
-                Web.redirect("/app/dashboard.xhtml");
+                if (result.backupCodesLeft() != null) {
+                    Web.info(backupCodesLeft(result.backupCodesLeft()));
+                    Web.keepMessages();
+                }
+                Web.redirect(session.takeRequestedPage().orElse("/app/dashboard.xhtml"));
             }
             case LOCKED -> locked(result);
             default -> Web.error("code", "That code is not right, or was already used.");
@@ -107,9 +112,16 @@ public class AuthBean {
         }
     }
 
+    /** Shown only after a right password (the password step does not tell a lock apart). */
     private static void locked(SignIn result) {
         Web.error("Too many failed attempts: this account is locked until "
-                + TIME.format(Instant.ofEpochMilli(result.lockedUntil())) + ". Try again then.");
+                + TIME.format(Instant.ofEpochMilli(Lockout.endToTheMinute(result.lockedUntil()))) + ". Try again then.");
+    }
+
+    static String backupCodesLeft(long left) {
+        return "You signed in with a backup code, which now no longer works. " + (left == 0
+                ? "You have no backup codes left: make new ones."
+                : "You have " + left + (left == 1 ? " backup code" : " backup codes") + " left.");
     }
 
     public String getEmail() { return email; }

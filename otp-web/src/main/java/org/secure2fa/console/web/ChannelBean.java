@@ -24,6 +24,10 @@ import org.secure2fa.delivery.spi.ProviderSetting;
 public class ChannelBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The setting of providers that take the status callback URL with each message (Twilio, Plivo, ...). */
+    static final String CALLBACK_URL = "status_callback_url";
+    /** How {@code ChannelSettings.described} marks the settings only delivery reports need. */
+    private static final String REPORT_SUFFIX = " (delivery reports)";
 
     @Inject
     ChannelService channels;
@@ -41,6 +45,7 @@ public class ChannelBean implements Serializable {
     private Set<String> secretsSet = Set.of();
     private String testRecipient;
     private String testAnswer;
+    private boolean callbackPrefilled;
     /** The providers for {@link #providersType}, asked for once per type (the page reads them often). */
     private transient List<ProviderInfo> providers;
     private transient ChannelType providersType;
@@ -61,6 +66,35 @@ public class ChannelBean implements Serializable {
         fallbackChannelId = channel.fallbackChannelId();
         values = new HashMap<>(channel.settings());
         secretsSet = channel.secretsSet();
+        prefillCallbackUrl();
+    }
+
+    /** An empty status callback URL is filled with this channel's webhook URL, the only right value. */
+    private void prefillCallbackUrl() {
+        String webhook = getWebhookUrl();
+        String current = values.get(CALLBACK_URL);
+        if (webhook != null && isCallbackUrlSetting() && (current == null || current.isBlank())) {
+            values.put(CALLBACK_URL, webhook);
+            callbackPrefilled = true;
+        }
+    }
+
+    /** Whether the provider takes the status callback URL as a channel setting (with each message). */
+    public boolean isCallbackUrlSetting() {
+        return getSettings().stream().anyMatch(s -> s.key().equals(CALLBACK_URL));
+    }
+
+    /** The labels of the settings only delivery reports need, as the form shows them; often none. */
+    public List<String> getReportSettingLabels() {
+        return getSettings().stream().map(ProviderSetting::label).filter(l -> l.endsWith(REPORT_SUFFIX)).toList();
+    }
+
+    public String getProviderName() {
+        return provider().map(ProviderInfo::displayName).orElse("The provider");
+    }
+
+    public boolean isCallbackPrefilled() {
+        return callbackPrefilled;
     }
 
     public void typeChanged() {

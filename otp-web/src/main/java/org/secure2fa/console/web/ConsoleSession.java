@@ -4,6 +4,7 @@ import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who is using this browser session, and how far they got: password checked (waiting for the second
@@ -24,6 +25,7 @@ public class ConsoleSession implements Serializable {
     private long passwordCheckedAt;
     private Long enrollingAccountId;
     private transient List<String> backupCodes;
+    private String requestedPage;
 
     public void passwordChecked(long id) {
         pendingAccountId = id;
@@ -43,6 +45,42 @@ public class ConsoleSession implements Serializable {
         this.admin = admin;
         this.pendingAccountId = null;
         this.enrollingAccountId = null;
+    }
+
+    /** The address changed (through the emailed link): shown from now on. */
+    public void emailChanged(long id, String email) {
+        if (accountId != null && accountId == id) {
+            this.email = email;
+        }
+    }
+
+    /**
+     * Remembers the console page asked for before signing in, to land there afterwards: only a path
+     * under {@code /app/} of this console (with its query), never another site.
+     */
+    public void requestedPage(String pathAndQuery) {
+        requestedPage = isConsolePage(pathAndQuery) ? pathAndQuery : null;
+    }
+
+    /** The page asked for before signing in, once. */
+    public Optional<String> takeRequestedPage() {
+        String page = requestedPage;
+        requestedPage = null;
+        return Optional.ofNullable(page).filter(ConsoleSession::isConsolePage);
+    }
+
+    /**
+     * A same-site relative path under {@code /app/}: no scheme or host, no "//", backslash, dot segment
+     * or control character that a browser could read as another place, and not too long.
+     */
+    static boolean isConsolePage(String pathAndQuery) {
+        if (pathAndQuery == null || pathAndQuery.length() > 500 || !pathAndQuery.startsWith("/app/")) {
+            return false;
+        }
+        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+        return path.matches("/app/[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-]+)*\\.xhtml")
+                && pathAndQuery.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '\\')
+                && !pathAndQuery.contains("//");
     }
 
     public boolean isSignedIn() {

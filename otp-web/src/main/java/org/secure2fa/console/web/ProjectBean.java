@@ -10,17 +10,24 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.secure2fa.challenge.boundary.GenerateStatus;
 import org.secure2fa.delivery.boundary.ChannelService;
 import org.secure2fa.delivery.boundary.ChannelView;
+import org.secure2fa.delivery.spi.ChannelType;
 import org.secure2fa.policy.DeviceCheck;
 import org.secure2fa.project.boundary.IssuedKeys;
 import org.secure2fa.project.boundary.ProjectChanges;
 import org.secure2fa.project.boundary.ProjectService;
 import org.secure2fa.project.boundary.ProjectView;
+import org.secure2fa.project.boundary.TestCodeSent;
 import org.secure2fa.template.boundary.TemplateService;
 import org.secure2fa.template.boundary.TemplateView;
 
-/** One project: keys, secret reveal and rotation, policy, linked channel and template, deletion. */
+/**
+ * One project: keys, secret reveal and rotation, integration snippets, a test code, policy, linked channel
+ * and template, deletion.
+ */
 @Named
 @ViewScoped
 public class ProjectBean implements Serializable {
@@ -60,6 +67,10 @@ public class ProjectBean implements Serializable {
     private Integer graceHours = 24;
     private List<ChannelView> channelOptions;
     private List<TemplateView> templateOptions;
+    private String testRecipient;
+    private String testCodeAnswer;
+    private boolean testCodeSent;
+    private transient List<IntegrationSnippets.Snippet> snippets;
 
     public void load() {
         if (id == null) {
@@ -118,6 +129,69 @@ public class ProjectBean implements Serializable {
             Web.keepMessages();
             Web.redirect("/app/dashboard.xhtml");
         }
+    }
+
+    /** A real code through the project's channel and template; the outcome in words under the button. */
+    public void sendTestCode() {
+        TestCodeSent sent = Web.attempt(() -> projects.sendTestCode(session.getAccountId(), id, testRecipient, Web.ip()));
+        if (sent == null) {
+            testCodeAnswer = null;
+            return;
+        }
+        testCodeSent = sent.status() == GenerateStatus.GENERATED;
+        testCodeAnswer = switch (sent.status()) {
+            case GENERATED -> "Sent: a code is on its way to " + sent.maskedRecipient() + " through the channel "
+                    + sent.channelName() + " with the template " + sent.templateName() + ". It belongs to the user id "
+                    + sent.uuid() + ": verify it with that uuid (the snippets below do). The Activity page shows "
+                    + "whether the provider delivered it.";
+            case NOT_LINKED -> "Not sent: link a channel and a template to this project first (Settings, below), "
+                    + "then save.";
+            case RATE_LIMITED -> "Not sent: the test user " + sent.uuid() + " has had as many codes as any user may "
+                    + "have in the send window (or is locked out). Try again in a few minutes.";
+            case UNAVAILABLE -> "Not sent: the delivery queue is full right now. Try again in a minute.";
+            case INVALID_CREDENTIALS -> "Not sent: the address was refused. Check that it is an address this "
+                    + "project's channel can send to.";
+            case TEMPLATE_REQUESTS_OFF -> "Not sent: template requests are turned off for this project.";
+        };
+    }
+
+    /** What the test code's field asks for: the linked channel's kind of address. */
+    public String getTestRecipientLabel() {
+        ChannelType type = channelOptions == null || project == null || project.channelId() == null ? null
+                : channelOptions.stream().filter(c -> c.id() == project.channelId().longValue()).map(ChannelView::type)
+                        .findFirst().orElse(null);
+        return type == ChannelType.SMS ? "Phone number (+14155552671)"
+                : type == ChannelType.EMAIL ? "Email address" : "Email address or phone number (+14155552671)";
+    }
+
+    /**
+     * Where the API is, for the snippets: the console's configured public address ({@code
+     * otp.console.public-url}), else the address this page was asked for, with the API's context root.
+     */
+    public String getApiBase() {
+        String base = ConfigProvider.getConfig().getOptionalValue("otp.console.public-url", String.class)
+                .filter(s -> !s.isBlank()).orElseGet(Web::requestBase);
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/otp";
+    }
+
+    /** Client code for this project's public key; empty if the address is not one to write into code. */
+    public List<IntegrationSnippets.Snippet> getSnippets() {
+        if (snippets == null && project != null) {
+            try {
+                snippets = IntegrationSnippets.all(getApiBase(), project.publicKey());
+            } catch (IllegalArgumentException e) {
+                snippets = List.of();
+            }
+        }
+        return snippets;
+    }
+
+    public String getTestUuid() {
+        return ProjectService.TEST_UUID;
+    }
+
+    public String getSecretVariable() {
+        return IntegrationSnippets.SECRET_VARIABLE;
     }
 
     public void hideSecret() {
@@ -184,4 +258,8 @@ public class ProjectBean implements Serializable {
     public void setGraceHours(Integer graceHours) { this.graceHours = graceHours; }
     public List<ChannelView> getChannelOptions() { return channelOptions; }
     public List<TemplateView> getTemplateOptions() { return templateOptions; }
+    public String getTestRecipient() { return testRecipient; }
+    public void setTestRecipient(String testRecipient) { this.testRecipient = testRecipient; }
+    public String getTestCodeAnswer() { return testCodeAnswer; }
+    public boolean isTestCodeSent() { return testCodeSent; }
 }

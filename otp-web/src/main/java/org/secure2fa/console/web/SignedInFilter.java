@@ -14,7 +14,8 @@ import org.secure2fa.account.boundary.SignInService;
 /**
  * Everything under {@code /app/} needs a signed-in account that is still usable: an administrator may
  * disable it, and a password change ends the sessions signed in before it; either takes effect on the
- * next request. Others go to the sign-in page.
+ * next request. Others go to the sign-in page, which brings them back to the page they asked for (a
+ * plain GET of a console page; see {@link ConsoleSession#requestedPage}) once they are signed in.
  */
 @WebFilter(urlPatterns = "/app/*")
 public class SignedInFilter extends HttpFilter {
@@ -32,6 +33,7 @@ public class SignedInFilter extends HttpFilter {
             throws IOException, ServletException {
         HttpSession existing = request.getSession(false);
         if (existing == null || !session.isSignedIn()) {
+            remember(request);
             toSignIn(request, response);
             return;
         }
@@ -41,6 +43,19 @@ public class SignedInFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The page a signed-out visitor asked for, when it is a page to come back to (a GET, not an ajax post). */
+    private void remember(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || request.getHeader("Faces-Request") != null) {
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String query = request.getQueryString();
+        String page = query == null ? path : path + "?" + query;
+        if (ConsoleSession.isConsolePage(page)) {
+            session.requestedPage(page);
+        }
     }
 
     /** A redirect to the sign-in page, in the form an ajax request understands when it is one. */
