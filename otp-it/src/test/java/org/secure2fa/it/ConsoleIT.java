@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.secure2fa.it.ConsoleMember.awaitMail;
+import static org.secure2fa.it.ConsoleMember.linkIn;
+import static org.secure2fa.it.ConsoleMember.sleep;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
@@ -49,8 +52,7 @@ import org.secure2fa.it.Fixtures.TestProject;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
 
-    private static final Pattern LINK = Pattern.compile("(https?://\\S+/link\\.xhtml\\?token=[A-Za-z0-9_-]+)");
-    private static final String PASSWORD = "violet tractor humming 1987 lagoon";
+    private static final String PASSWORD = ConsoleMember.PASSWORD;
     private static final String SMTP_SECRET = "smtp-S3cret-" + UUID.randomUUID();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -894,25 +896,7 @@ class ConsoleIT {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static MimeMessage awaitMail(String to, String subject) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (MimeMessage message : TestServer.get().mail.getReceivedMessages()) {
-                boolean toMatches = java.util.Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
-                if (toMatches && subject.equals(message.getSubject())) {
-                    return message;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No email '" + subject + "' to " + to);
-    }
 
-    private static String linkIn(MimeMessage message) {
-        Matcher matcher = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
-        assertTrue(matcher.find(), "no link in the email");
-        return matcher.group(1);
-    }
 
     private static long idIn(String url) {
         Matcher matcher = Pattern.compile("[?&](?:id|project)=(\\d+)").matcher(url);
@@ -920,21 +904,13 @@ class ConsoleIT {
         return Long.parseLong(matcher.group(1));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     // ---- Walk as a new user: account pages, backup codes, lockout, landing after sign-in (Orders 21-25) ----
 
     /** The owner's password since the reset in {@link #aPasswordResetEndsOtherSessionsAndStillNeedsTheSecondFactorAndPolicyOverridesReachTheApi}. */
     private static final String OWNER_PASSWORD_AFTER_RESET = PASSWORD + " renewed";
     private static final Pattern EMAIL_LINK = Pattern.compile("(https?://\\S+/link\\.xhtml\\?token=[A-Za-z0-9_-]+&email=\\S+)");
-    private Member member;
+    private ConsoleMember member;
 
     @AfterAll
     void closeMemberBrowser() {
@@ -1032,7 +1008,7 @@ class ConsoleIT {
         owner.shot("account-on-a-phone");
         owner.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
 
-        member = Member.signUp("member");
+        member = ConsoleMember.signUp("member");
         Browser m = member.browser;
         long id = Fixtures.number("select id from account where email = ?", member.email);
         m.open("/app/dashboard.xhtml");
@@ -1190,46 +1166,5 @@ class ConsoleIT {
         Matcher matcher = EMAIL_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
         assertTrue(matcher.find(), "no address-change link in the email");
         return matcher.group(1);
-    }
-
-    /** Another console account, signed up and enrolled in its own browser (closed by the test that ends with it). */
-    private static final class Member {
-
-        final Browser browser = new Browser();
-        String email;
-        String password;
-        byte[] key;
-        long lastStep = -1;
-
-        static Member signUp(String prefix) throws Exception {
-            Member member = new Member();
-            member.email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-            member.password = PASSWORD + " " + prefix;
-            Browser b = member.browser;
-            b.open("/signup.xhtml");
-            b.type("f:email", member.email);
-            b.click("f:submit");
-            b.awaitText("checkEmail", "Check your email");
-            b.driver.get(linkIn(awaitMail(member.email, "Confirm your Secure 2FA account")));
-            b.type("f:password", member.password);
-            b.type("f:repeat", member.password);
-            b.clickAndLoad("f:submit");
-            member.key = Base32.decode(b.text("totpKey").replace(" ", ""));
-            b.type("f:code", member.code());
-            b.clickAndLoad("f:submit");
-            b.awaitUrlContains("/app/backup-codes.xhtml");
-            return member;
-        }
-
-        /** A code from the member's app for a time step not used yet. */
-        String code() {
-            long step = Totp.stepAt(System.currentTimeMillis() / 1000);
-            while (step <= lastStep) {
-                sleep(500);
-                step = Totp.stepAt(System.currentTimeMillis() / 1000);
-            }
-            lastStep = step;
-            return Totp.hotp(key, step, 6);
-        }
     }
 }

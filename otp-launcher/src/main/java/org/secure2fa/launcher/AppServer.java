@@ -85,6 +85,14 @@ public interface AppServer {
         return "http://localhost:" + httpPort();
     }
 
+    /**
+     * Where the server reads the keys that verify management-API tokens: the application's own JWKS, over
+     * loopback (MP-JWT's {@code mp.jwt.verify.publickey.location}, through {@code OTP_MANAGE_JWKS_URL}).
+     */
+    default String jwksUrl() {
+        return "http://127.0.0.1:" + httpPort() + "/api/v1/jwks";
+    }
+
     /** The server's main log (the application's log lines end up there). */
     Path serverLog();
 

@@ -145,6 +145,7 @@ public final class PayaraServer implements AppServer {
 
     @Override
     public void start() throws IOException, InterruptedException {
+        environment.putIfAbsent("OTP_MANAGE_JWKS_URL", jwksUrl());
         asadmin(Duration.ofMinutes(4), "start-domain", "--domaindir", domainsDir.toString(), DOMAIN);
     }
 

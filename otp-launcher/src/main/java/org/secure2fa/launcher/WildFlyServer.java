@@ -188,6 +188,7 @@ public final class WildFlyServer implements AppServer {
     @Override
     public void start() throws IOException, InterruptedException {
         Files.deleteIfExists(pidFile());
+        environment.putIfAbsent("OTP_MANAGE_JWKS_URL", jwksUrl());
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid"); // not ended with the terminal or the launcher that started it

@@ -28,16 +28,17 @@ public class ActivityService {
             select c.created_at as at, 'GENERATE' as kind, c.recipient_masked as recipient,
                    case when c.template_request then 'RENDERED' else 'SENT' end as outcome,
                    (select max(d.status) from delivery d where d.challenge_id = c.id) as delivery_status,
-                   c.ip_address as ip
+                   c.ip_address as ip, 1 as src, c.id as id
               from challenge c where c.project_id = ?1
             union all
-            select c.verified_at, 'VERIFY', c.recipient_masked, 'VERIFIED', null, null
+            select c.verified_at, 'VERIFY', c.recipient_masked, 'VERIFIED', null, null, 2, c.id
               from challenge c where c.project_id = ?1 and c.verified_at is not null
             union all
-            select a.at, a.action, a.detail, a.outcome, null, a.ip_address
+            select a.at, a.action, a.detail, a.outcome, null, a.ip_address, 3, a.id
               from audit_event a where a.project_id = ?1 and a.account_id is null and a.action in ('GENERATE', 'VERIFY')
             """;
-
+    /** The events' order, newest first; (at, src, id) is unique, so a cursor names one place in it. */
+    private static final String NEWEST_FIRST = " order by e.at desc, e.src desc, e.id desc";
     @PersistenceContext(unitName = "otp")
     EntityManager em;
 
@@ -50,23 +51,50 @@ public class ActivityService {
         // the page in the SQL itself: EclipseLink's own paging of a native query over this union fails on H2
         // for any page but the first ("Invalid value for parameter rows")
         Query rows = filtered("select e.at, e.kind, e.recipient, e.outcome, e.delivery_status, e.ip", projectId, filter,
-                " order by e.at desc limit " + Math.min(Math.max(1, pageSize), 200) + " offset " + Math.max(0, first));
+                NEWEST_FIRST + " limit " + Math.min(Math.max(1, pageSize), 200) + " offset " + Math.max(0, first), null);
         List<ActivityEvent> events = new ArrayList<>();
         for (Object row : rows.getResultList()) {
-            Object[] r = (Object[]) row;
-            events.add(new ActivityEvent(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    (String) r[4], (String) r[5]));
+            events.add(event((Object[]) row));
         }
         return events;
+    }
+
+    /**
+     * Up to {@code limit} matching events after {@code cursor} (null: from the newest), newest first, with
+     * the cursor of the next page (null on the last). A cursor stays valid while events are added: it names
+     * a place in the order, not an offset.
+     */
+    public EventPage eventPage(long accountId, long projectId, ActivityFilter filter, String cursor, int limit) {
+        requireOwned(accountId, projectId);
+        int size = Math.min(Math.max(1, limit), 200);
+        Query rows = filtered("select e.at, e.kind, e.recipient, e.outcome, e.delivery_status, e.ip, e.src, e.id",
+                projectId, filter, NEWEST_FIRST + " limit " + (size + 1), EventCursor.parse(cursor));
+        List<?> result = rows.getResultList();
+        List<ActivityEvent> events = new ArrayList<>();
+        String next = null;
+        for (int i = 0; i < result.size() && i < size; i++) {
+            Object[] r = (Object[]) result.get(i);
+            events.add(event(r));
+            if (i == size - 1 && result.size() > size) {
+                next = new EventCursor(((Number) r[0]).longValue(), ((Number) r[6]).intValue(),
+                        ((Number) r[7]).longValue()).toString();
+            }
+        }
+        return new EventPage(events, next);
+    }
+
+    private static ActivityEvent event(Object[] r) {
+        return new ActivityEvent(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5]);
     }
 
     /** How many events match the filter. */
     public long count(long accountId, long projectId, ActivityFilter filter) {
         requireOwned(accountId, projectId);
-        return ((Number) filtered("select count(*)", projectId, filter, "").getSingleResult()).longValue();
+        return ((Number) filtered("select count(*)", projectId, filter, "", null).getSingleResult()).longValue();
     }
 
-    private Query filtered(String select, long projectId, ActivityFilter filter, String order) {
+    private Query filtered(String select, long projectId, ActivityFilter filter, String order, EventCursor after) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (filter != null && notBlank(filter.kind())) {
@@ -80,6 +108,16 @@ public class ActivityService {
         if (filter != null && notBlank(filter.recipient())) {
             params.add("%" + filter.recipient().strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
             where.append(" and lower(e.recipient) like ?").append(params.size() + 1);
+        }
+        if (after != null) {
+            params.add(after.at());
+            int at = params.size() + 1;
+            params.add(after.src());
+            int src = params.size() + 1;
+            params.add(after.id());
+            int id = params.size() + 1;
+            where.append(" and (e.at < ?").append(at).append(" or (e.at = ?").append(at).append(" and (e.src < ?")
+                    .append(src).append(" or (e.src = ?").append(src).append(" and e.id < ?").append(id).append("))))");
         }
         Query query = em.createNativeQuery(select + " from (" + EVENTS + ") e" + where + order);
         query.setParameter(1, projectId);

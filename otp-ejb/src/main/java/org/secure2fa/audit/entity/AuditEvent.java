@@ -39,6 +39,10 @@ public class AuditEvent {
     @Column(name = "ip_address", length = 64)
     private String ipAddress;
 
+    /** The management-API token that made the change; null for the console and the public API. */
+    @Column(name = "api_token_id")
+    private Long apiTokenId;
+
     protected AuditEvent() {
     }
 
@@ -53,6 +57,11 @@ public class AuditEvent {
         this.ipAddress = ipAddress;
     }
 
+    public AuditEvent byToken(Long tokenId) {
+        this.apiTokenId = tokenId;
+        return this;
+    }
+
     public Long getId() { return id; }
     public Long getProjectId() { return projectId; }
     public Long getAccountId() { return accountId; }
@@ -61,4 +70,5 @@ public class AuditEvent {
     public String getOutcome() { return outcome; }
     public String getDetail() { return detail; }
     public String getIpAddress() { return ipAddress; }
+    public Long getApiTokenId() { return apiTokenId; }
 }

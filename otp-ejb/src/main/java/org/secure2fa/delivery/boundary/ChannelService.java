@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import org.secure2fa.delivery.spi.ProviderSetting;
 import org.secure2fa.delivery.spi.StatusCallbacks;
 import org.secure2fa.platform.boundary.ConflictException;
 import org.secure2fa.platform.boundary.InvalidInputException;
+import org.secure2fa.platform.boundary.PreconditionFailedException;
 import org.secure2fa.platform.boundary.UnavailableException;
 import org.secure2fa.platform.control.Names;
 
@@ -90,7 +92,22 @@ public class ChannelService {
     }
 
     public ChannelView update(long accountId, long channelId, ChannelChanges changes, String ip) {
+        return update(accountId, channelId, changes, null, ip);
+    }
+
+    /**
+     * As {@link #update}, only if the channel is still as the caller read it: {@code expectedTag} is the
+     * {@link ChannelView#tag()} it saw (null: no condition), compared under the row's lock.
+     */
+    public ChannelView update(long accountId, long channelId, ChannelChanges changes, String expectedTag, String ip) {
         Channel channel = owned(accountId, channelId);
+        if (expectedTag != null) {
+            em.lock(channel, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(channel);
+            if (!expectedTag.equals(view(channel).tag())) {
+                throw new PreconditionFailedException("The channel");
+            }
+        }
         if (!channel.getProviderId().equals(changes.providerId()) || channel.getType() != changes.type()) {
             throw new InvalidInputException(null, "The type and provider of a channel cannot change; create a new channel.");
         }

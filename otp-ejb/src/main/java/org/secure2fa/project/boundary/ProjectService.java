@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.secure2fa.crypto.Keyring;
 import org.secure2fa.delivery.entity.Channel;
 import org.secure2fa.delivery.spi.ChannelType;
 import org.secure2fa.platform.boundary.InvalidInputException;
+import org.secure2fa.platform.boundary.PreconditionFailedException;
 import org.secure2fa.platform.control.Names;
 import org.secure2fa.project.control.KeyMaterial;
 import org.secure2fa.project.control.ProjectDeleting;
@@ -83,7 +85,23 @@ public class ProjectService {
     }
 
     public ProjectView update(long accountId, long projectId, ProjectChanges changes, String ip) {
+        return update(accountId, projectId, changes, null, ip);
+    }
+
+    /**
+     * As {@link #update}, only if the project is still as the caller read it: {@code expectedTag} is the
+     * {@link ProjectView#tag()} it saw (null: no condition). The row is locked while the tag is compared,
+     * so two conditional edits of one version cannot both win.
+     */
+    public ProjectView update(long accountId, long projectId, ProjectChanges changes, String expectedTag, String ip) {
         Project project = owned(accountId, projectId);
+        if (expectedTag != null) {
+            em.lock(project, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(project);
+            if (!expectedTag.equals(view(project).tag())) {
+                throw new PreconditionFailedException("The project");
+            }
+        }
         project.setName(Names.checked(changes.name()));
         project.setCodeDigits(range("codeDigits", changes.codeDigits(), 4, 10, "Code length"));
         Integer minutes = range("codeLifetime", changes.codeLifetimeMinutes(), 1, 60, "Code lifetime");
@@ -125,11 +143,26 @@ public class ProjectService {
         if (!totp.reauthenticate(accountId, totpCode, "rotate secret of project " + projectId, ip)) {
             return Optional.empty();
         }
+        return Optional.of(newSecret(project, graceHours, ip));
+    }
+
+    /**
+     * The management API's rotation: as {@link #rotate}, where the read-write API token the API has
+     * checked stands for the fresh TOTP code (an API caller has no authenticator app).
+     */
+    public IssuedKeys rotateForApi(long accountId, long projectId, int graceHours, String ip) {
+        if (graceHours < 0 || graceHours > MAX_GRACE_HOURS) {
+            throw new InvalidInputException("graceHours", "The grace period is 0 to " + MAX_GRACE_HOURS + " hours.");
+        }
+        return newSecret(owned(accountId, projectId), graceHours, ip);
+    }
+
+    private IssuedKeys newSecret(Project project, int graceHours, String ip) {
         String secret = KeyMaterial.newSecretKey();
         project.rotateSecret(keyring.seal(secret), System.currentTimeMillis() + graceHours * 3_600_000L);
         directory.evict(project.getPublicKey());
-        audit.console(accountId, projectId, "SECRET_ROTATED", "OK", "grace " + graceHours + " h", ip);
-        return Optional.of(new IssuedKeys(projectId, project.getPublicKey(), secret));
+        audit.console(project.getAccountId(), project.getId(), "SECRET_ROTATED", "OK", "grace " + graceHours + " h", ip);
+        return new IssuedKeys(project.getId(), project.getPublicKey(), secret);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.secure2fa.template.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashSet;
 import java.util.List;
@@ -12,9 +13,13 @@ import org.secure2fa.account.control.Tenancy;
 import org.secure2fa.audit.control.AuditLog;
 import org.secure2fa.platform.boundary.ConflictException;
 import org.secure2fa.platform.boundary.InvalidInputException;
+import org.secure2fa.platform.boundary.PreconditionFailedException;
 import org.secure2fa.platform.control.Names;
 import org.secure2fa.project.control.ProjectDirectory;
 import org.secure2fa.project.entity.Project;
+import org.secure2fa.template.control.RenderedMessage;
+import org.secure2fa.template.control.TemplateRenderer;
+import org.secure2fa.template.control.TemplateText;
 import org.secure2fa.template.entity.Template;
 
 /**
@@ -61,8 +66,24 @@ public class TemplateService {
 
     /** Replaces the name and all versions (the first version is the fallback language). */
     public TemplateView update(long accountId, long templateId, String name, List<VersionView> versions, String ip) {
+        return update(accountId, templateId, name, versions, null, ip);
+    }
+
+    /**
+     * As {@link #update}, only if the template is still as the caller read it: {@code expectedTag} is the
+     * {@link TemplateView#tag()} it saw (null: no condition), compared under the row's lock.
+     */
+    public TemplateView update(long accountId, long templateId, String name, List<VersionView> versions,
+                               String expectedTag, String ip) {
         List<VersionView> checked = check(versions);
         Template template = owned(accountId, templateId);
+        if (expectedTag != null) {
+            em.lock(template, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(template);
+            if (!expectedTag.equals(view(template).tag())) {
+                throw new PreconditionFailedException("The template");
+            }
+        }
         template.setName(Names.checked(name));
         template.getVersions().clear();
         em.flush();
@@ -72,6 +93,17 @@ public class TemplateService {
                 .forEach(p -> directory.evict(p.getPublicKey()));
         audit.console(accountId, null, "TEMPLATE_UPDATED", "OK", template.getName() + " #" + templateId, ip);
         return view(template);
+    }
+
+    /**
+     * The stored template's message for {@code lang} (else its first language, as a generate would pick
+     * it), with {@code code} in place of the code.
+     */
+    public RenderedMessage preview(long accountId, long templateId, String lang, String code) {
+        Template template = owned(accountId, templateId);
+        return TemplateRenderer.render(template.getVersions().stream()
+                .map(v -> new TemplateText(v.getLang(), v.getSubject(), v.getBody(), v.getHtmlBody())).toList(),
+                lang == null ? "" : lang, code);
     }
 
     public void delete(long accountId, long templateId, String ip) {
