@@ -93,6 +93,25 @@ class ManageApiIT {
     }
 
     @Test
+    @Order(1)
+    void theOpenApiDocumentAndTheInteractiveReferenceAreServedFromTheApplication() {
+        Reply document = call("GET", "/api/v1/openapi", null, null, null);
+        assertEquals(200, document.status());
+        assertTrue(document.json().getString("openapi").startsWith("3."));
+        assertTrue(document.json().getJsonObject("paths").containsKey("/v1/projects"));
+        Reply page = call("GET", "/api/docs/", null, null, null);
+        assertEquals(200, page.status());
+        java.util.regex.Matcher bundle = java.util.regex.Pattern.compile("src=\"\\.\\./(webjars/swagger-ui/[^\"]+\\.js)\"")
+                .matcher(page.body());
+        assertTrue(bundle.find(), page.body());
+        Reply script = call("GET", "/api/" + bundle.group(1), null, null, null);
+        assertEquals(200, script.status(), "swagger-ui comes from the application, not a CDN");
+        assertTrue(script.body().length() > 100_000);
+        alice.browser.open("/app/tokens.xhtml");
+        assertTrue(alice.browser.byId("apiReference").getAttribute("href").endsWith("/api/docs/"), "the console links to it");
+    }
+
+    @Test
     @Order(2)
     void aWriteTokenCreatesReadsAndUpdatesAProjectWithTheSecretOnlyOnCreate() {
         Reply created = call("POST", "/api/v1/projects", aliceWrite, "{\"name\":\"Shop (staging)\"}", null);
@@ -214,6 +233,24 @@ class ManageApiIT {
         expired.sign(new ECDSASigner(other));
         assertUnauthorized(call("GET", "/api/v1/projects", expired.serialize(), null, null), "expired");
 
+        // Signed with the service's real key (read from the database with the master key, as only the
+        // server can): MP-JWT itself must refuse a wrong issuer, a wrong audience and an expired token.
+        String kid = real.getHeader().getKeyID();
+        ECKey serviceKey = ECKey.parse(TestServer.KEYRING.open((String) Fixtures.row(
+                "select private_sealed from signing_key where kid = ?", kid).get("private_sealed")));
+        JWTClaimsSet claims = real.getJWTClaimsSet();
+        assertEquals(200, call("GET", "/api/v1/projects", signed(serviceKey, claims), null, null).status(),
+                "the same claims re-signed with the real key are good (so the refusals below are the claims')");
+        assertUnauthorized(call("GET", "/api/v1/projects", signed(serviceKey,
+                new JWTClaimsSet.Builder(claims).issuer("someone-else").build()), null, null), "wrong issuer");
+        assertUnauthorized(call("GET", "/api/v1/projects", signed(serviceKey,
+                new JWTClaimsSet.Builder(claims).audience("another-api").build()), null, null), "wrong audience");
+        assertUnauthorized(call("GET", "/api/v1/projects", signed(serviceKey,
+                new JWTClaimsSet.Builder(claims).issueTime(new Date(System.currentTimeMillis() - 7_200_000))
+                        .expirationTime(new Date(System.currentTimeMillis() - 3_600_000)).build()), null, null), "expired");
+        assertUnauthorized(call("GET", "/api/v1/projects", signed(serviceKey,
+                new JWTClaimsSet.Builder(claims).jwtID("999999").build()), null, null), "a token id the database does not know");
+
         // Revoked: the token itself still verifies, the database says no.
         long readId = tokenId(aliceRead);
         Reply revoked = call("DELETE", "/api/v1/tokens/" + readId, aliceWrite, null, null);
@@ -321,6 +358,13 @@ class ManageApiIT {
                 reply.headers().map() + " " + reply.body());
         assertEquals(reply.status(), reply.json().getInt("status"));
         assertTrue(reply.json().getString("detail").length() > 5);
+    }
+
+    private static String signed(ECKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
     }
 
     private static long tokenId(String token) {

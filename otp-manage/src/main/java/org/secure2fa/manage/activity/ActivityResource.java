@@ -12,15 +12,33 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secure2fa.audit.boundary.ActivityFilter;
 import org.secure2fa.audit.boundary.ActivityService;
 import org.secure2fa.audit.boundary.EventPage;
+import org.secure2fa.manage.ManageApplication;
 import org.secure2fa.manage.platform.Caller;
+import org.secure2fa.manage.platform.Problem;
 
 /**
  * A project's activity, as the console's activity page: its generate and verify events (filters, pages by
  * cursor) and the codes generated and verified per day with the conversion.
  */
+@Tag(name = "activity", description = "A project's events and daily counts")
+@SecurityRequirement(name = ManageApplication.TOKEN)
+@APIResponse(responseCode = "400", description = "The request is not valid; the field at fault is named",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No token, or a token that is not good now",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "A read token on a change, or a token for chosen projects on an account-wide change",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such object for this token's account and projects",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Path("projects/{id}/activity")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +55,8 @@ public class ActivityResource {
      * REJECTED, {@code recipient} a part of the masked recipient; {@code limit} per page (1–200); the
      * answer's {@code next}, passed as {@code cursor}, gives the next page.
      */
+    @APIResponse(responseCode = "200", description = "One page of events and the next page's cursor",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)))
     @GET
     @Path("events")
     public EventPage events(@PathParam("id") long id, @QueryParam("kind") String kind,
@@ -48,6 +68,8 @@ public class ActivityResource {
     }
 
     /** The last {@code days} days (1–90), oldest first, days without codes included. */
+    @APIResponse(responseCode = "200", description = "One entry per day, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DayCount.class)))
     @GET
     @Path("daily")
     public List<DayCount> daily(@PathParam("id") long id,

@@ -21,12 +21,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secure2fa.delivery.boundary.ChannelService;
 import org.secure2fa.delivery.boundary.ChannelView;
 import org.secure2fa.delivery.boundary.ProviderInfo;
 import org.secure2fa.delivery.spi.ChannelType;
+import org.secure2fa.manage.ManageApplication;
 import org.secure2fa.manage.platform.Caller;
 import org.secure2fa.manage.platform.EntityTagHeaders;
+import org.secure2fa.manage.platform.Problem;
 
 /**
  * Delivery channels, as the console's channel pages: the provider catalogue, list, create, read (with an
@@ -34,6 +42,16 @@ import org.secure2fa.manage.platform.EntityTagHeaders;
  * secret settings that are set ({@code secretsSet}), never their values. Channels belong to the account,
  * not to a project, so changing one needs a token that reaches all projects.
  */
+@Tag(name = "channels", description = "Delivery channels and the provider catalogue")
+@SecurityRequirement(name = ManageApplication.TOKEN)
+@APIResponse(responseCode = "400", description = "The request is not valid; the field at fault is named",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No token, or a token that is not good now",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "A read token on a change, or a token for chosen projects on an account-wide change",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such object for this token's account and projects",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Path("channels")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,18 +69,24 @@ public class ChannelsResource {
     @Context
     UriInfo uri;
 
+    @APIResponse(responseCode = "200", description = "The account's channels",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ChannelView.class)))
     @GET
     public List<ChannelView> list() {
         return channels.list(caller.accountId());
     }
 
     /** Every installed provider with its settings as it describes them; {@code type} narrows to EMAIL or SMS. */
+    @APIResponse(responseCode = "200", description = "The providers and their settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderInfo.class)))
     @GET
     @Path("providers")
     public List<ProviderInfo> providers(@QueryParam("type") ChannelType type) {
         return channels.providers(type);
     }
 
+    @APIResponse(responseCode = "201", description = "Created (secrets are never answered)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull ChannelInput channel) {
@@ -72,6 +96,8 @@ public class ChannelsResource {
                 .tag(created.tag()).entity(created).build();
     }
 
+    @APIResponse(responseCode = "200", description = "The channel, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
@@ -79,6 +105,10 @@ public class ChannelsResource {
         return Response.ok(channel).tag(channel.tag()).build();
     }
 
+    @APIResponse(responseCode = "200", description = "The channel as it is now, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "412", description = "The object changed since the If-Match ETag was read; nothing was changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -90,6 +120,7 @@ public class ChannelsResource {
         return Response.ok(updated).tag(updated.tag()).build();
     }
 
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {
@@ -99,6 +130,8 @@ public class ChannelsResource {
     }
 
     /** Sends a test message through the channel now; the answer says what the provider said. */
+    @APIResponse(responseCode = "200", description = "What the provider said",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TestResult.class)))
     @POST
     @Path("{id}/test")
     @Consumes(MediaType.APPLICATION_JSON)

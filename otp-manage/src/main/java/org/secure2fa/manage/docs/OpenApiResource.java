@@ -3,7 +3,7 @@ package org.secure2fa.manage.docs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -13,10 +13,11 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The API's OpenAPI 3 document, generated from its annotations when the module was built (the same on
- * every server), open to anyone; the interactive reference at {@code /api/docs/} reads it.
+ * The API's OpenAPI 3 document ({@code /api/v1/openapi}, JSON; {@code /api/v1/openapi.yaml}), generated
+ * from its annotations when the module was built (the same on every server), open to anyone; the
+ * interactive reference at {@code /api/docs/} reads it.
  */
-@Path("openapi")
+@Path("{document: openapi(\\.yaml)?}")
 @ApplicationScoped
 public class OpenApiResource {
 
@@ -24,17 +25,10 @@ public class OpenApiResource {
     private final String yaml = read("openapi-doc/openapi.yaml");
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
-    public Response json() {
-        return Response.ok(json).build();
-    }
-
-    @GET
-    @Produces("application/yaml")
-    @Operation(hidden = true)
-    public Response yaml() {
-        return Response.ok(yaml).build();
+    public Response document(@PathParam("document") String document) {
+        return document.endsWith(".yaml") ? Response.ok(yaml, "application/yaml").build()
+                : Response.ok(json, MediaType.APPLICATION_JSON).build();
     }
 
     private static String read(String resource) {

@@ -29,7 +29,7 @@ import org.secure2fa.token.boundary.TokenGrant;
 @Priority(Priorities.AUTHENTICATION)
 public class TokenFilter implements ContainerRequestFilter {
 
-    static final Set<String> PUBLIC = Set.of("jwks", "openapi");
+    static final Set<String> PUBLIC = Set.of("jwks", "openapi", "openapi.yaml");
     private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     @Inject

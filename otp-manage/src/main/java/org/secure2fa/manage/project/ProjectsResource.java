@@ -20,8 +20,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.secure2fa.manage.ManageApplication;
 import org.secure2fa.manage.platform.Caller;
 import org.secure2fa.manage.platform.EntityTagHeaders;
+import org.secure2fa.manage.platform.Problem;
 import org.secure2fa.project.boundary.IssuedKeys;
 import org.secure2fa.project.boundary.ProjectService;
 import org.secure2fa.project.boundary.ProjectView;
@@ -31,6 +39,16 @@ import org.secure2fa.project.boundary.ProjectView;
  * an ETag), replace the settings (If-Match), rotate the secret key, delete. Calls the same boundary as
  * the console, with the token's account, so ownership is checked by the same query.
  */
+@Tag(name = "projects", description = "Projects and their keys")
+@SecurityRequirement(name = ManageApplication.TOKEN)
+@APIResponse(responseCode = "400", description = "The request is not valid; the field at fault is named",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No token, or a token that is not good now",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "A read token on a change, or a token for chosen projects on an account-wide change",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such object for this token's account and projects",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Path("projects")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,11 +66,15 @@ public class ProjectsResource {
     @Context
     UriInfo uri;
 
+    @APIResponse(responseCode = "200", description = "The projects the token reaches",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ProjectView.class)))
     @GET
     public List<ProjectView> list() {
         return projects.list(caller.accountId()).stream().filter(p -> caller.reaches(p.id())).toList();
     }
 
+    @APIResponse(responseCode = "201", description = "Created; the secret key is in this answer only",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedSecret.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull NewProject project) {
@@ -63,6 +85,8 @@ public class ProjectsResource {
                 .tag(created.tag()).entity(new IssuedSecret(created, keys.secretKey())).build();
     }
 
+    @APIResponse(responseCode = "200", description = "The project (never its secret), with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
@@ -71,6 +95,10 @@ public class ProjectsResource {
     }
 
     /** Replaces the settings; with If-Match, only if the project is still as that ETag says (else 412). */
+    @APIResponse(responseCode = "200", description = "The project as it is now, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "412", description = "The object changed since the If-Match ETag was read; nothing was changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -81,6 +109,7 @@ public class ProjectsResource {
         return Response.ok(updated).tag(updated.tag()).build();
     }
 
+    @APIResponse(responseCode = "204", description = "Deleted, with its codes and deliveries")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {
@@ -89,6 +118,8 @@ public class ProjectsResource {
     }
 
     /** A new secret key, in the answer once; the old one still works for the grace period. */
+    @APIResponse(responseCode = "200", description = "The new secret key, in this answer only",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedSecret.class)))
     @POST
     @Path("{id}/secret-rotations")
     @Consumes(MediaType.APPLICATION_JSON)

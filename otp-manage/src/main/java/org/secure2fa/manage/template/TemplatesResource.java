@@ -23,8 +23,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.secure2fa.manage.ManageApplication;
 import org.secure2fa.manage.platform.Caller;
 import org.secure2fa.manage.platform.EntityTagHeaders;
+import org.secure2fa.manage.platform.Problem;
 import org.secure2fa.template.boundary.TemplateService;
 import org.secure2fa.template.boundary.TemplateView;
 import org.secure2fa.template.control.RenderedMessage;
@@ -34,6 +42,16 @@ import org.secure2fa.template.control.RenderedMessage;
  * (with an ETag), replace (If-Match), delete, and a preview of the message a code would get. Templates
  * belong to the account, so changing one needs a token that reaches all projects.
  */
+@Tag(name = "templates", description = "Message templates and their language versions")
+@SecurityRequirement(name = ManageApplication.TOKEN)
+@APIResponse(responseCode = "400", description = "The request is not valid; the field at fault is named",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No token, or a token that is not good now",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "A read token on a change, or a token for chosen projects on an account-wide change",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such object for this token's account and projects",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Path("templates")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,11 +69,15 @@ public class TemplatesResource {
     @Context
     UriInfo uri;
 
+    @APIResponse(responseCode = "200", description = "The account's templates",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TemplateView.class)))
     @GET
     public List<TemplateView> list() {
         return templates.list(caller.accountId());
     }
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull TemplateInput template) {
@@ -65,6 +87,8 @@ public class TemplatesResource {
                 .tag(created.tag()).entity(created).build();
     }
 
+    @APIResponse(responseCode = "200", description = "The template, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
@@ -72,6 +96,10 @@ public class TemplatesResource {
         return Response.ok(template).tag(template.tag()).build();
     }
 
+    @APIResponse(responseCode = "200", description = "The template as it is now, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(responseCode = "412", description = "The object changed since the If-Match ETag was read; nothing was changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -83,6 +111,7 @@ public class TemplatesResource {
         return Response.ok(updated).tag(updated.tag()).build();
     }
 
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {
@@ -95,6 +124,8 @@ public class TemplatesResource {
      * The message for {@code lang} (else the first version's, as a generate picks it) with {@code code} in
      * place of {@code {{OTP_CODE}}}.
      */
+    @APIResponse(responseCode = "200", description = "The message as a code would get it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RenderedMessage.class)))
     @GET
     @Path("{id}/preview")
     public RenderedMessage preview(@PathParam("id") long id, @QueryParam("lang") String lang,

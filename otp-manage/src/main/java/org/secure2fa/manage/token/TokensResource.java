@@ -11,7 +11,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.secure2fa.manage.ManageApplication;
 import org.secure2fa.manage.platform.Caller;
+import org.secure2fa.manage.platform.Problem;
 import org.secure2fa.token.boundary.ApiTokenService;
 import org.secure2fa.token.boundary.ApiTokenView;
 
@@ -19,6 +27,16 @@ import org.secure2fa.token.boundary.ApiTokenView;
  * The calling account's API tokens: list and read (never the token itself), revoke. Tokens are made in
  * the console, where their owner signs in with a second factor.
  */
+@Tag(name = "tokens", description = "The calling account's API tokens")
+@SecurityRequirement(name = ManageApplication.TOKEN)
+@APIResponse(responseCode = "400", description = "The request is not valid; the field at fault is named",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No token, or a token that is not good now",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "A read token on a change, or a token for chosen projects on an account-wide change",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such object for this token's account and projects",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Path("tokens")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,11 +51,15 @@ public class TokensResource {
     @Context
     HttpServletRequest request;
 
+    @APIResponse(responseCode = "200", description = "The tokens, never the tokens themselves",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ApiTokenView.class)))
     @GET
     public List<ApiTokenView> list() {
         return tokens.list(caller.accountId());
     }
 
+    @APIResponse(responseCode = "200", description = "The token's record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiTokenView.class)))
     @GET
     @Path("{id}")
     public ApiTokenView get(@PathParam("id") long id) {
@@ -45,6 +67,8 @@ public class TokensResource {
     }
 
     /** Revokes the token at once (this very token too, if it names itself); the answer shows when. */
+    @APIResponse(responseCode = "200", description = "The token's record, with revokedAt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiTokenView.class)))
     @DELETE
     @Path("{id}")
     public ApiTokenView revoke(@PathParam("id") long id) {
