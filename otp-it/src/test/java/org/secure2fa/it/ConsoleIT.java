@@ -509,6 +509,14 @@ class ConsoleIT {
         assertTrue(owner.source().contains("DISABLED"));
         owner.shot("accounts");
         assertEquals(1, Fixtures.number("select count(*) from account where email = ? and disabled = true", otherEmail));
+
+        // The administrator rotates the token-signing key: a new current key, the old ones kept to verify.
+        long keysBefore = Fixtures.number("select count(*) from signing_key");
+        owner.click("accounts:rotateSigningKey");
+        owner.confirmAndLoad();
+        assertTrue(owner.source().contains("signs the tokens made from now on"), "the rotation is confirmed");
+        assertEquals(keysBefore + 1, Fixtures.number("select count(*) from signing_key"));
+        assertEquals(1, Fixtures.number("select count(*) from signing_key where retired_at is null"), "one current key");
     }
 
     @Test

@@ -273,6 +273,24 @@ class ManageApiIT {
     }
 
     @Test
+    @Order(10)
+    void noTokenEverReachesTheServerLog() throws Exception {
+        java.nio.file.Path dir = TestServer.get().server.serverLog().getParent();
+        StringBuilder logs = new StringBuilder();
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString().startsWith("server.log")).toList()) {
+                logs.append(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertTrue(logs.length() > 1000, "the log was read");
+        for (String token : List.of(aliceWrite, aliceRead, bobWrite)) {
+            String signature = token.substring(token.lastIndexOf('.') + 1);
+            assertFalse(logs.indexOf(signature) >= 0, "a token's signature is in the server log");
+        }
+        assertFalse(logs.indexOf(aliceSecret) >= 0, "a project's secret is in the server log");
+    }
+
+    @Test
     @Order(4)
     void aWholeSetupThroughTheApiOnlyIssuesAndVerifiesCodesAcrossARotation() {
         Reply providers = call("GET", "/api/v1/channels/providers?type=EMAIL", aliceWrite, null, null);

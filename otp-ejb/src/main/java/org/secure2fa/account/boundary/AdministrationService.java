@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.secure2fa.account.entity.Account;
 import org.secure2fa.audit.control.AuditLog;
+import org.secure2fa.token.control.SigningKeys;
 import org.secure2fa.platform.boundary.ConflictException;
 import org.secure2fa.platform.boundary.NotFoundException;
 import org.secure2fa.platform.boundary.NotPermittedException;
@@ -21,6 +22,9 @@ public class AdministrationService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    SigningKeys signingKeys;
 
     /** All accounts, oldest first. */
     public List<AccountView> accounts(long adminId) {
@@ -40,6 +44,17 @@ public class AdministrationService {
         account.setDisabled(disabled);
         audit.console(adminId, null, disabled ? "ACCOUNT_DISABLED" : "ACCOUNT_ENABLED", "OK",
                 "account " + accountId, ip);
+    }
+
+    /**
+     * A new key signs the management-API tokens made from now on; tokens signed by the old keys keep
+     * working until they expire (their keys stay in the JWKS). Answers the new key's id.
+     */
+    public String rotateSigningKey(long adminId, String ip) {
+        requireAdmin(adminId);
+        String kid = signingKeys.rotate();
+        audit.console(adminId, null, "SIGNING_KEY_ROTATED", "OK", "new key " + kid, ip);
+        return kid;
     }
 
     private void requireAdmin(long adminId) {

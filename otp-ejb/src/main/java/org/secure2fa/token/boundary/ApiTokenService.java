@@ -121,9 +121,4 @@ public class ApiTokenService {
     public String jwks() {
         return keys.jwks();
     }
-
-    /** A new signing key; tokens signed by the old ones keep working until they expire. */
-    public String rotateSigningKey() {
-        return keys.rotate();
-    }
 }

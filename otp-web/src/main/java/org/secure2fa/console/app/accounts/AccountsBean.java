@@ -10,7 +10,7 @@ import org.secure2fa.account.boundary.AdministrationService;
 import org.secure2fa.console.faces.Actions;
 import org.secure2fa.console.faces.ConsoleSession;
 
-/** For administrators: every account, and disabling or enabling one. */
+/** For administrators: every account, disabling or enabling one, and the token-signing key. */
 @Named
 @RequestScoped
 public class AccountsBean {
@@ -32,6 +32,13 @@ public class AccountsBean {
             Messages.addGlobalInfo(disabled ? "bean.accounts.disabled" : "bean.accounts.enabled");
         }
         load();
+    }
+
+    public void rotateSigningKey() {
+        String kid = Actions.attempt(() -> accounts.rotateSigningKey(session.getAccountId(), Actions.ip()));
+        if (kid != null) {
+            Messages.addGlobalInfo("bean.accounts.signing-key-rotated", kid);
+        }
     }
 
     public List<AccountView> getList() {
