@@ -121,6 +121,8 @@ class ManageApiIT {
         aliceSecret = body.getString("secretKey");
         assertEquals(32, aliceSecret.length(), "the secret key, once");
         assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/api/v1/projects/" + aliceProject));
+        assertEquals(1, Fixtures.number("select count(*) from audit_event where action = 'PROJECT_CREATED' and project_id = ?"
+                + " and api_token_id = ?", aliceProject, tokenId(aliceWrite)), "the audit log names the token behind a change");
 
         Reply read = call("GET", "/api/v1/projects/" + aliceProject, aliceRead, null, null);
         assertEquals(200, read.status());
@@ -312,6 +314,17 @@ class ManageApiIT {
                 "{\"name\":\"Outbox\",\"type\":\"EMAIL\",\"providerId\":\"dev-outbox\",\"settings\":{}}", null);
         assertEquals(201, channel.status(), channel.body());
         long channelId = channel.json().getJsonNumber("id").longValue();
+        String authToken = "twilio-secret-" + java.util.UUID.randomUUID();
+        Reply sms = call("POST", "/api/v1/channels", aliceWrite, "{\"name\":\"SMS\",\"type\":\"SMS\",\"providerId\":"
+                + "\"twilio\",\"settings\":{\"account_sid\":\"AC0123\",\"auth_token\":\"" + authToken
+                + "\",\"from\":\"+14155550100\"}}", null);
+        assertEquals(201, sms.status(), sms.body());
+        assertTrue(sms.json().getJsonArray("secretsSet").toString().contains("auth_token"), "the answer says the secret is set");
+        long smsId = sms.json().getJsonNumber("id").longValue();
+        for (String read : List.of(sms.body(), call("GET", "/api/v1/channels/" + smsId, aliceRead, null, null).body(),
+                call("GET", "/api/v1/channels", aliceRead, null, null).body())) {
+            assertFalse(read.contains(authToken), "a channel's secret is never answered");
+        }
         Reply template = call("POST", "/api/v1/templates", aliceWrite, """
                 {"name":"Sign-in","versions":[
                   {"lang":"en","subject":"Your code","body":"Your code is {{OTP_CODE}}."},

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,10 @@ class OpenApiDocumentTest {
 
     @Test
     void theDocumentIsValidAndComplete() throws IOException {
-        SwaggerParseResult result = new OpenAPIParser().readContents(Files.readString(DOCUMENT), null, null);
+        ParseOptions resolved = new ParseOptions();
+        resolved.setResolve(true);
+        resolved.setResolveFully(true);
+        SwaggerParseResult result = new OpenAPIParser().readContents(Files.readString(DOCUMENT), null, resolved);
         assertEquals(List.of(), result.getMessages() == null ? List.of() : result.getMessages(), "parser messages");
         OpenAPI api = result.getOpenAPI();
         assertNotNull(api);

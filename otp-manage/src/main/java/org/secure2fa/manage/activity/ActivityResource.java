@@ -23,7 +23,6 @@ import org.secure2fa.audit.boundary.ActivityService;
 import org.secure2fa.audit.boundary.EventPage;
 import org.secure2fa.manage.ManageApplication;
 import org.secure2fa.manage.platform.Caller;
-import org.secure2fa.manage.platform.Problem;
 
 /**
  * A project's activity, as the console's activity page: its generate and verify events (filters, pages by
@@ -31,14 +30,10 @@ import org.secure2fa.manage.platform.Problem;
  */
 @Tag(name = "activity", description = "A project's events and daily counts")
 @SecurityRequirement(name = ManageApplication.TOKEN)
-@APIResponse(responseCode = "400", description = "The request is not valid; the field at fault is named",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No token, or a token that is not good now",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A read token on a change, or a token for chosen projects on an account-wide change",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such object for this token's account and projects",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", ref = ManageApplication.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = ManageApplication.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ManageApplication.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = ManageApplication.NOT_FOUND)
 @Path("projects/{id}/activity")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

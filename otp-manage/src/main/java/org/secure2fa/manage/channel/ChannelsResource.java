@@ -34,7 +34,6 @@ import org.secure2fa.delivery.spi.ChannelType;
 import org.secure2fa.manage.ManageApplication;
 import org.secure2fa.manage.platform.Caller;
 import org.secure2fa.manage.platform.EntityTagHeaders;
-import org.secure2fa.manage.platform.Problem;
 
 /**
  * Delivery channels, as the console's channel pages: the provider catalogue, list, create, read (with an
@@ -44,14 +43,10 @@ import org.secure2fa.manage.platform.Problem;
  */
 @Tag(name = "channels", description = "Delivery channels and the provider catalogue")
 @SecurityRequirement(name = ManageApplication.TOKEN)
-@APIResponse(responseCode = "400", description = "The request is not valid; the field at fault is named",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No token, or a token that is not good now",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A read token on a change, or a token for chosen projects on an account-wide change",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such object for this token's account and projects",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", ref = ManageApplication.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = ManageApplication.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ManageApplication.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = ManageApplication.NOT_FOUND)
 @Path("channels")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -107,8 +102,7 @@ public class ChannelsResource {
 
     @APIResponse(responseCode = "200", description = "The channel as it is now, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
-    @APIResponse(responseCode = "412", description = "The object changed since the If-Match ETag was read; nothing was changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", ref = ManageApplication.CHANGED)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secure2fa.manage.ManageApplication;
 import org.secure2fa.manage.platform.Caller;
 import org.secure2fa.manage.platform.EntityTagHeaders;
-import org.secure2fa.manage.platform.Problem;
 import org.secure2fa.project.boundary.IssuedKeys;
 import org.secure2fa.project.boundary.ProjectService;
 import org.secure2fa.project.boundary.ProjectView;
@@ -41,14 +40,10 @@ import org.secure2fa.project.boundary.ProjectView;
  */
 @Tag(name = "projects", description = "Projects and their keys")
 @SecurityRequirement(name = ManageApplication.TOKEN)
-@APIResponse(responseCode = "400", description = "The request is not valid; the field at fault is named",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No token, or a token that is not good now",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A read token on a change, or a token for chosen projects on an account-wide change",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such object for this token's account and projects",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", ref = ManageApplication.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = ManageApplication.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ManageApplication.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = ManageApplication.NOT_FOUND)
 @Path("projects")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -97,8 +92,7 @@ public class ProjectsResource {
     /** Replaces the settings; with If-Match, only if the project is still as that ETag says (else 412). */
     @APIResponse(responseCode = "200", description = "The project as it is now, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "412", description = "The object changed since the If-Match ETag was read; nothing was changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", ref = ManageApplication.CHANGED)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)

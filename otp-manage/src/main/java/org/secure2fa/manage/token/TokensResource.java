@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secure2fa.manage.ManageApplication;
 import org.secure2fa.manage.platform.Caller;
-import org.secure2fa.manage.platform.Problem;
 import org.secure2fa.token.boundary.ApiTokenService;
 import org.secure2fa.token.boundary.ApiTokenView;
 
@@ -29,14 +28,10 @@ import org.secure2fa.token.boundary.ApiTokenView;
  */
 @Tag(name = "tokens", description = "The calling account's API tokens")
 @SecurityRequirement(name = ManageApplication.TOKEN)
-@APIResponse(responseCode = "400", description = "The request is not valid; the field at fault is named",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No token, or a token that is not good now",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A read token on a change, or a token for chosen projects on an account-wide change",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such object for this token's account and projects",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", ref = ManageApplication.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = ManageApplication.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ManageApplication.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = ManageApplication.NOT_FOUND)
 @Path("tokens")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
