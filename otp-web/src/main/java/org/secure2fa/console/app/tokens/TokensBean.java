@@ -46,6 +46,7 @@ public class TokensBean implements Serializable {
     /** The token just made: shown on this view only, never kept in the session. */
     private transient String issued;
     private transient List<ApiTokenView> list;
+    private transient List<ProjectView> projectList;
     private transient Map<Long, String> projectNames;
 
     public void create() {
@@ -80,8 +81,12 @@ public class TokensBean implements Serializable {
         return list;
     }
 
+    /** The account's projects, read once per view (Faces asks for the choices in several phases). */
     public List<ProjectView> getProjects() {
-        return projects.list(session.getAccountId());
+        if (projectList == null) {
+            projectList = projects.list(session.getAccountId());
+        }
+        return projectList;
     }
 
     /** What a token reaches, in words: all projects, or the names of the chosen ones. */
