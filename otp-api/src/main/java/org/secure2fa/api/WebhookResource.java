@@ -2,6 +2,7 @@ package org.secure2fa.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,7 +23,7 @@ import org.secure2fa.delivery.spi.CallbackRequest;
 
 /**
  * {@code POST /otp/webhooks/{channelId}}: delivery-status callbacks from providers (give this URL to
- * the provider when you set up its webhook). The channel's provider verifies each call (signature,
+ * the provider when you set up its webhook); {@code GET} too, for receipts sent as a query string. The channel's provider verifies each call (signature,
  * shared secret or credentials); an unsigned or forged call, or one for a channel that does not exist
  * or takes no callbacks, is answered 401 and changes nothing.
  * Providers sign the URL they called: behind a proxy, set {@code otp.webhook.public-base-url}.
@@ -42,6 +43,18 @@ public class WebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(@PathParam("channelId") String channelId, @Context HttpHeaders headers,
                             @Context UriInfo uri, String body) {
+        return apply("POST", channelId, headers, uri, body);
+    }
+
+    /** Vonage sends its delivery receipts as a GET with the parameters in the query, by default. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receiveQuery(@PathParam("channelId") String channelId, @Context HttpHeaders headers,
+                                 @Context UriInfo uri) {
+        return apply("GET", channelId, headers, uri, "");
+    }
+
+    private Response apply(String method, String channelId, HttpHeaders headers, UriInfo uri, String body) {
         long id;
         try {
             id = Long.parseLong(channelId);
@@ -55,7 +68,7 @@ public class WebhookResource {
                 .map(base -> stripSlash(base) + uri.getRequestUri().getRawPath()
                         + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()))
                 .orElse(uri.getRequestUri().toString());
-        var result = reports.apply(id, new CallbackRequest("POST", url, lowerHeaders, body == null ? "" : body, params));
+        var result = reports.apply(id, new CallbackRequest(method, url, lowerHeaders, body == null ? "" : body, params));
         // no count in the answer: it would tell a caller whether a message id exists
         return switch (result) {
             case APPLIED -> ApiResponses.generate(200, true, "Callback accepted.");

@@ -134,6 +134,46 @@ class WebhookIT {
         assertEquals("UNDELIVERED", status(project));
     }
 
+    @Test
+    void vonageReceiptsComeAsSignedGetQueryStrings() throws Exception {
+        String messageId = "0C" + Long.toHexString(System.nanoTime()).toUpperCase(java.util.Locale.ROOT);
+        stub.stubFor(post("/sms/json").willReturn(aResponse().withStatus(200).withBody(
+                "{\"message-count\":\"1\",\"messages\":[{\"status\":\"0\",\"message-id\":\"" + messageId + "\"}]}")));
+        TestProject project = Fixtures.project(Fixtures.spec().sms().provider("vonage", Map.of("api_key", "abcd1234",
+                "api_secret", "vonage-secret", "from", "Secure2FA", "base_url", stub.baseUrl(),
+                "signature_secret", "vonage-signature-secret")));
+        Api.Reply generated = Api.generate(project, "webhook-" + UUID.randomUUID(), "+447911123456");
+        assertEquals(200, generated.status(), generated.body());
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!"SENT".equals(status(project)) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals("SENT", status(project));
+
+        // A receipt as Vonage sends it by default: GET, every parameter in the query, md5hash signature.
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        String signed = "&messageId=" + messageId + "&msisdn=447911123456&status=delivered&timestamp=" + timestamp
+                + "&to=Secure2FA";
+        String query = "msisdn=447911123456&to=Secure2FA&messageId=" + messageId + "&status=delivered&timestamp="
+                + timestamp;
+        assertEquals(401, get(project, query + "&sig=" + md5(signed + "another-secret")));
+        assertEquals(401, get(project, query));
+        assertEquals("SENT", status(project), "a forged or unsigned receipt changes nothing");
+        assertEquals(200, get(project, query + "&sig=" + md5(signed + "vonage-signature-secret")));
+        assertEquals("DELIVERED", status(project));
+    }
+
+    private static int get(TestProject project, String query) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + "/otp/webhooks/"
+                + project.channelId() + "?" + query)).GET().build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static String md5(String data) throws Exception {
+        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(data.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static String twilioSignature(String token, String data) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));

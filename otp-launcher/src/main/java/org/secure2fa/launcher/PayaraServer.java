@@ -130,7 +130,7 @@ public final class PayaraServer implements AppServer {
             xml = setSystemProperty(xml, port.getKey(), Integer.toString(port.getValue() + portOffset));
         }
         if (database.url() != null) {
-            xml = setSystemProperty(xml, "OTP_DB_URL", database.url());
+            xml = setSystemProperty(xml, "OTP_DB_URL", database.poolUrl());
             xml = setSystemProperty(xml, "OTP_DB_USER", database.user());
             xml = setSystemProperty(xml, "OTP_DB_PASSWORD", database.password());
             if (database.isPostgres()) {

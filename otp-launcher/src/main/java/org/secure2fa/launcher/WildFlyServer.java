@@ -162,7 +162,7 @@ public final class WildFlyServer implements AppServer {
             password = "";
         } else {
             driver = database.isPostgres() ? "postgresql" : "h2";
-            url = database.url();
+            url = database.poolUrl();
             user = database.user();
             password = database.password();
         }
@@ -170,6 +170,8 @@ public final class WildFlyServer implements AppServer {
         if (password == null || password.isEmpty()) {
             script = script.replace(", password=\"@DB_PASSWORD@\"", ""); // WildFly takes no empty password
         }
+        // the lines marked @POSTGRES@ are for PostgreSQL only
+        script = script.replaceAll("(?m)^@POSTGRES@" + ("postgresql".equals(driver) ? "" : ".*$"), "");
         script = script
                 .replace("@DB_DRIVER@", driver)
                 .replace("@DB_URL@", cliString(url))

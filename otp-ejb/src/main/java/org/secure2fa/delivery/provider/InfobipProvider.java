@@ -37,10 +37,12 @@ import org.secure2fa.delivery.spi.StatusUpdate;
  *
  * <p>Infobip answers 200 with a status per message: the PENDING group (and ACCEPTED, DELIVERED) is
  * accepted; the REJECTED group (5) is final, and blames the recipient for REJECTED_PREFIX_MISSING,
- * REJECTED_DND, REJECTED_DESTINATION, REJECTED_INVALID_DESTINATION and
- * REJECTED_DESTINATION_NOT_REGISTERED (the number is malformed, blocked, on a do-not-disturb list or
- * unknown), the configuration for the others (REJECTED_SOURCE, REJECTED_SENDER, REJECTED_NETWORK,
- * REJECTED_NOT_ENOUGH_CREDITS, ...). HTTP errors carry {@code requestError.serviceException}
+ * REJECTED_DND, REJECTED_DESTINATION and REJECTED_INVALID_DESTINATION (the number is malformed,
+ * blocked, on a do-not-disturb list or unknown), the configuration for the others (REJECTED_SOURCE,
+ * REJECTED_SENDER, REJECTED_NETWORK, REJECTED_NOT_ENOUGH_CREDITS, ...), among them
+ * REJECTED_DESTINATION_NOT_REGISTERED: a free trial account may only send to the numbers registered
+ * with it, so that answer says the account is a test account, not that the number is wrong, and the
+ * message fails over to the next channel. HTTP errors carry {@code requestError.serviceException}
  * {@code {messageId, text}}: 401 is the configuration's, a 400 whose text is about the destination the
  * recipient's; 429 and 5xx are retried.
  *
@@ -59,7 +61,7 @@ public class InfobipProvider implements DeliveryProvider, StatusCallbacks {
 
     public static final String ID = "infobip";
     private static final Set<String> RECIPIENT_REJECTIONS = Set.of("REJECTED_PREFIX_MISSING", "REJECTED_DND",
-            "REJECTED_DESTINATION", "REJECTED_INVALID_DESTINATION", "REJECTED_DESTINATION_NOT_REGISTERED");
+            "REJECTED_DESTINATION", "REJECTED_INVALID_DESTINATION");
 
     @Override
     public String id() {

@@ -90,19 +90,14 @@ public class MailjetProvider implements DeliveryProvider {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
-        ProviderHttp.Answer answer;
-        try {
-            answer = ProviderHttp.send(request);
-        } catch (ProviderHttp.NoAnswer e) {
-            return DeliveryReceipt.retry(e.getMessage());
-        }
-        return read(answer);
+        return ProviderHttp.deliver(request, MailjetProvider::read);
     }
 
     static DeliveryReceipt read(ProviderHttp.Answer answer) {
         JsonObject json = answer.json();
         String status = ProviderHttp.pointer(json, "/Messages/0/Status").orElse("");
-        if (answer.isSuccess() && status.equalsIgnoreCase("success")) {
+        // Mailjet's message status is "success" or "error"; a 2xx of any other shape was still taken.
+        if (answer.isSuccess() && !status.equalsIgnoreCase("error")) {
             return DeliveryReceipt.accepted(ProviderHttp.pointer(json, "/Messages/0/To/0/MessageID")
                     .or(() -> ProviderHttp.pointer(json, "/Messages/0/To/0/MessageUUID")).orElse(null));
         }

@@ -41,7 +41,8 @@ import org.secure2fa.delivery.spi.StatusUpdate;
  * the rest (2 missing and 3 invalid parameters, 4 invalid credentials, 8 account barred, 9 no credit,
  * 11, 12 message too long, 14 invalid signature, 15 invalid sender address, 22 invalid network code,
  * 23 invalid callback URL, 29 non-whitelisted destination of a trial account, 32) are the
- * configuration's. A non-200 answer is mapped the usual way.
+ * configuration's. A non-200 answer is mapped the usual way; a 200 without messages was taken, as any
+ * provider's 2xx of an unexpected shape is ({@link ProviderHttp#deliver}).
  *
  * <p>Delivery receipts are verified as Vonage's "Signing messages" guide and its SDKs' request signing
  * define it, once the account has signed webhooks enabled: every parameter but {@code sig} that has a
@@ -122,7 +123,7 @@ public class VonageProvider implements DeliveryProvider, StatusCallbacks {
         JsonArray messages = json.containsKey("messages") && json.get("messages").getValueType() == JsonValue.ValueType.ARRAY
                 ? json.getJsonArray("messages") : JsonValue.EMPTY_JSON_ARRAY;
         if (messages.isEmpty()) {
-            return DeliveryReceipt.retry("Vonage answered without messages: " + answer.describe());
+            return DeliveryReceipt.accepted(null);
         }
         for (int i = 0; i < messages.size(); i++) {
             String status = ProviderHttp.pointer(json, "/messages/" + i + "/status").orElse("");

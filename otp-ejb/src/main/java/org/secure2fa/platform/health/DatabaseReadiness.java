@@ -26,7 +26,7 @@ public class DatabaseReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("database");
         try (Connection connection = dataSource.getConnection()) {
-            boolean valid = connection.isValid(2);
+            boolean valid = connection.isValid(1);
             return response.status(valid && migration.isMigrated())
                     .withData("reachable", valid)
                     .withData("schemaVersion", migration.version())

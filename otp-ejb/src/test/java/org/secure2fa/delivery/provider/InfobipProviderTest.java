@@ -95,6 +95,16 @@ class InfobipProviderTest {
     }
 
     @Test
+    void aTrialAccountsUnregisteredDestinationIsTheConfigurationsFaultAndFailsOver() {
+        api.stubFor(post(PATH).willReturn(aResponse().withStatus(200).withBody(answer(5, "REJECTED", 51,
+                "REJECTED_DESTINATION_NOT_REGISTERED", "Destination not registered"))));
+        var receipt = provider.send(message, settings());
+        assertEquals(Outcome.REJECTED, receipt.outcome());
+        assertFalse(receipt.recipientFault(), "a free trial account may only send to its own numbers");
+        assertTrue(receipt.detail().contains("REJECTED_DESTINATION_NOT_REGISTERED"));
+    }
+
+    @Test
     void aBadApiKeyIsAPermanentFailureOfTheConfiguration() {
         api.stubFor(post(PATH).willReturn(aResponse().withStatus(401).withBody(
                 "{\"requestError\":{\"serviceException\":{\"messageId\":\"UNAUTHORIZED\",\"text\":\"Invalid login details\"}}}")));

@@ -4,7 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,19 +12,29 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.secure2fa.delivery.spi.DeliveryReceipt;
 
 /**
- * What every HTTP delivery provider shares: one HTTP client with a connect timeout, a read timeout
- * per call ({@code timeout_ms}, 10 s by default), a configurable base URL ({@code base_url}, so
+ * What every HTTP delivery provider shares: one HTTP client with a connect timeout, a time limit for
+ * the whole exchange, body included ({@code timeout_ms}, 10 s by default), a configurable base URL ({@code base_url}, so
  * tests can point a provider at a local stub of its API), and the usual mapping of answers:
  * 2xx accepted; 408, 425, 429 and 5xx (and timeouts and I/O errors) retried; other 4xx rejected.
  */
@@ -37,11 +47,13 @@ public final class ProviderHttp {
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    private static final Logger LOG = Logger.getLogger(ProviderHttp.class.getName());
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_DETAIL = 300;
     private static final int MAX_BODY = 64 * 1024;
 
     /** A provider's answer. */
-    public record Answer(int status, String body, Map<String, java.util.List<String>> headers) {
+    public record Answer(int status, String body, Map<String, List<String>> headers) {
 
         public boolean isSuccess() {
             return status >= 200 && status < 300;
@@ -87,29 +99,109 @@ public final class ProviderHttp {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMillis(timeout));
     }
 
+    /**
+     * Sends and waits for the whole answer, body included, for at most the request's timeout: a
+     * provider that sends its status line and then stalls in the body cannot hold a delivery worker
+     * longer than that. When the status came in time but the body did not, the answer has the status
+     * and an empty body, so a 2xx is still accepted (the provider took the message; sending it again
+     * could deliver the code twice) and anything else is mapped by its status.
+     */
     public static Answer send(HttpRequest request) throws NoAnswer {
+        long limit = request.timeout().orElse(DEFAULT_TIMEOUT).toMillis();
+        AtomicReference<HttpResponse.ResponseInfo> head = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> exchange = CLIENT.sendAsync(request, info -> {
+            head.set(info);
+            return new CappedBody();
+        });
+        String host = request.uri().getHost();
         try {
-            HttpResponse<java.io.InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String body;
-            try (java.io.InputStream in = response.body()) {
-                // Provider answers are small; a larger one is cut, so no endpoint can fill the memory.
-                body = new String(in.readNBytes(MAX_BODY), java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<byte[]> response = exchange.get(limit, TimeUnit.MILLISECONDS);
+            return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+                    response.headers().map());
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            return headOnly(host, head.get(), limit, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                return headOnly(host, head.get(), limit, cause);
             }
-            return new Answer(response.statusCode(), body, response.headers().map());
-        } catch (HttpTimeoutException e) {
-            throw new NoAnswer("Timed out: " + request.uri().getHost(), e);
-        } catch (IOException e) {
-            throw new NoAnswer("No answer from " + request.uri().getHost() + ": " + e.getMessage(), e);
+            throw new NoAnswer("No answer from " + host + ": " + cause.getMessage(), cause);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new NoAnswer("Interrupted", e);
         }
     }
 
-    /** Sends and maps whatever answer came back with {@code mapper}; no answer at all is retried. */
+    /** The answer when the time was up: its status if that came, or none at all. */
+    private static Answer headOnly(String host, HttpResponse.ResponseInfo info, long limit, Throwable timeout)
+            throws NoAnswer {
+        if (info == null) {
+            throw new NoAnswer("Timed out: " + host, timeout);
+        }
+        LOG.warning(() -> host + " answered HTTP " + info.statusCode() + " but its body did not arrive within "
+                + limit + " ms; mapped by the status alone");
+        return new Answer(info.statusCode(), "", info.headers().map());
+    }
+
+    /** Collects a body up to {@link #MAX_BODY} bytes and cuts the rest, so no endpoint can fill the memory. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                byte[] chunk = new byte[Math.min(buffer.remaining(), MAX_BODY - bytes.size())];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+            if (bytes.size() >= MAX_BODY) {
+                subscription.cancel();
+                result.complete(bytes.toByteArray());
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
+    }
+
+    /**
+     * Sends and maps whatever answer came back with {@code mapper}; no answer at all is retried. One
+     * rule for every provider: a 2xx answer whose body has an unexpected shape is accepted with no
+     * message id (the provider took the message; a retry could send the code twice), and logged.
+     */
     public static DeliveryReceipt deliver(HttpRequest request, Function<Answer, DeliveryReceipt> mapper) {
         try {
-            return mapper.apply(send(request));
+            Answer answer = send(request);
+            DeliveryReceipt receipt = mapper.apply(answer);
+            if (receipt.outcome() == DeliveryReceipt.Outcome.ACCEPTED && receipt.providerMessageId() == null) {
+                LOG.warning(() -> request.uri().getHost() + " accepted a message (HTTP " + answer.status()
+                        + ", " + answer.body().length() + " characters) with no message id we know how to read;"
+                        + " its delivery reports cannot be matched to it");
+            }
+            return receipt;
         } catch (NoAnswer e) {
             return DeliveryReceipt.retry(e.getMessage());
         }
