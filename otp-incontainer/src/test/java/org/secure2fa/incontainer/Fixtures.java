@@ -98,6 +98,11 @@ public class Fixtures {
         return ((Number) value).longValue();
     }
 
+    /** A native write in a transaction of its own, as another node's would be; the rows it changed. */
+    public int execute(String sql, Object... parameters) {
+        return query(sql, parameters).executeUpdate();
+    }
+
     private Query query(String sql, Object... parameters) {
         Query query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.length; i++) {

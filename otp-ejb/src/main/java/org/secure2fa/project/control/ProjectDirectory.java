@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.secure2fa.crypto.Keyring;
 import org.secure2fa.crypto.PayloadCipher;
+import org.secure2fa.platform.control.SettingsEpoch;
+import org.secure2fa.platform.control.SettingsEpoch.SettingsChanged;
 import org.secure2fa.policy.OtpPolicy;
 import org.secure2fa.project.entity.Project;
 import org.secure2fa.template.control.TemplateText;
@@ -21,7 +23,9 @@ import org.secure2fa.template.control.TemplateText;
 /**
  * Finds projects by public key for the API, keeping each for a few seconds so that the hot path does
  * not open sealed keys or load templates on every request. A change to a project (keys, channel,
- * template, policy) is seen after at most {@code otp.project.cache-ttl-ms}.
+ * template, policy) moves the settings epoch on ({@link #evict}): this node forgets the project at once,
+ * every other node when it sees the epoch move (within a second). An entry loaded while the epoch moved
+ * is never used, and {@code otp.project.cache-ttl-ms} bounds the life of any entry besides.
  */
 @ApplicationScoped
 public class ProjectDirectory {
@@ -43,13 +47,18 @@ public class ProjectDirectory {
 
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
-    private record Entry(ProjectKeys keys, long loadedAt) {
+    @Inject
+    SettingsEpoch epoch;
+
+    /** A project as loaded, with the settings epoch this node had seen before it read the row. */
+    private record Entry(ProjectKeys keys, long loadedAt, long epoch) {
     }
 
     /** The project with this public key, or empty (unknown keys are not cached). */
     public Optional<ProjectKeys> byPublicKey(String publicKey, long now) {
+        long seen = epoch.seen();
         Entry entry = cache.get(publicKey);
-        if (entry != null && now - entry.loadedAt() < ttlMillis) {
+        if (entry != null && entry.epoch() == seen && seen >= 0 && now - entry.loadedAt() < ttlMillis) {
             return Optional.of(entry.keys());
         }
         List<Project> found = em.createNamedQuery("Project.findByPublicKey", Project.class)
@@ -62,7 +71,7 @@ public class ProjectDirectory {
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
-        cache.put(publicKey, new Entry(keys, now));
+        cache.put(publicKey, new Entry(keys, now, seen));
         return Optional.of(keys);
     }
 
@@ -74,17 +83,23 @@ public class ProjectDirectory {
     }
 
     /**
-     * Forgets a project the console is changing, now and again when the transaction ends (a request
-     * in between could have cached the old row), so this node sees the change at once; other nodes
-     * within the TTL.
+     * Forgets a project that is being changed, now and again when the transaction ends (a request in
+     * between could have cached the old row), so this node sees the change at once; and moves the
+     * settings epoch on in the same transaction, so every other node forgets it when that commits.
      */
     public void evict(String publicKey) {
         cache.remove(publicKey);
+        epoch.bump();
         changed.fire(new ProjectChanged(publicKey));
     }
 
     void afterCompletion(@Observes(during = TransactionPhase.AFTER_COMPLETION) ProjectChanged change) {
         cache.remove(change.publicKey());
+    }
+
+    /** The epoch moved (here or on another node): whatever is kept may be stale. */
+    void settingsChanged(@Observes SettingsChanged change) {
+        cache.clear();
     }
 
     private ProjectKeys toKeys(Project p) {

@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,13 +26,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.secure2fa.crypto.Keyring;
+import org.secure2fa.platform.control.SettingsEpoch;
+import org.secure2fa.platform.control.SettingsEpoch.SettingsChanged;
 import org.secure2fa.token.entity.SigningKey;
 
 /**
  * The service's own ES256 keys that sign management-API tokens. The newest unretired key signs; every key
  * that may still have live tokens (retired less than a token's longest life ago) is published in the JWKS,
- * which MP-JWT reads to check signatures. The JWKS is served from memory, reloaded at most once a minute,
- * so that a rotation on another node shows within a minute and the endpoint never waits for the database.
+ * which MP-JWT reads to check signatures. The JWKS is served from memory, reloaded once a minute and
+ * whenever the settings epoch moves (a new key here or on another node), so the endpoint never waits for
+ * the database.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -46,6 +50,9 @@ public class SigningKeys {
 
     @Inject
     TokenConfig config;
+
+    @Inject
+    SettingsEpoch epoch;
 
     private volatile Published published;
 
@@ -75,6 +82,11 @@ public class SigningKeys {
         String kid = create().getKid();
         published = null;
         return kid;
+    }
+
+    /** A new key here or on another node: the next JWKS is read afresh. */
+    void settingsChanged(@Observes SettingsChanged change) {
+        published = null;
     }
 
     /** The public keys as a JSON Web Key Set (RFC 7517). */
@@ -113,6 +125,7 @@ public class SigningKeys {
                     key.toPublicJWK().toJSONString(), keyring.seal(key.toJSONString()));
             em.persist(row);
             em.flush();
+            epoch.bump();
             published = null;
             return row;
         } catch (JOSEException e) {
