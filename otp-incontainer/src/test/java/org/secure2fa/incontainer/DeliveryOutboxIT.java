@@ -1,6 +1,7 @@
 package org.secure2fa.incontainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
@@ -16,8 +17,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.secure2fa.delivery.boundary.ClaimedDelivery;
 import org.secure2fa.delivery.boundary.DeliveryOutbox;
 import org.secure2fa.delivery.control.DeliveryBacklog;
+import org.secure2fa.delivery.spi.DeliveryReceipt;
 import org.secure2fa.incontainer.Fixtures.TestProject;
 
 /**
@@ -65,6 +68,33 @@ class DeliveryOutboxIT {
         assertEquals(new HashSet<>(due), either, "every due row is claimed by one of them");
         assertEquals(ROWS, fixtures.number("select count(*) from delivery where project_id = ? and status = 'SENDING' "
                 + "and attempts = 1", project.id()), "one claim counted per row");
+    }
+
+    @Test
+    void aClaimIsExtendedAndItsOutcomeRecordedOnlyByTheNodeThatHoldsIt() throws Exception {
+        awaitTheDispatchersFirstPoll();
+        TestProject project = fixtures.project();
+        long now = System.currentTimeMillis();
+        long id = fixtures.pendingDeliveries(project, 1, now).get(0);
+
+        ClaimedDelivery first = outbox.claim(id).orElseThrow();
+        long extended = first.claimedUntil() + 60_000;
+        assertTrue(outbox.extendClaim(id, first.claimedUntil(), extended), "the holder extends its claim before a send");
+        assertTrue(outbox.claim(id).isEmpty(), "a claim under way is not up for grabs");
+        assertFalse(outbox.extendClaim(id, first.claimedUntil(), extended + 1), "a claim's old end is no longer a token");
+
+        // the first node stalls past its claim; another node claims the row
+        long lapsed = now - 1;
+        assertEquals(1, fixtures.execute("update delivery set claimed_until = ? where id = ?", lapsed, id));
+        ClaimedDelivery second = outbox.claim(id).orElseThrow();
+        assertFalse(outbox.extendClaim(id, lapsed, System.currentTimeMillis() + 60_000),
+                "the first node may not go on to send");
+        assertFalse(outbox.record(id, lapsed, project.channelId(), "dev-outbox", DeliveryReceipt.accepted("first")),
+                "nor record an outcome");
+        assertTrue(outbox.record(id, second.claimedUntil(), project.channelId(), "dev-outbox",
+                DeliveryReceipt.accepted("second")));
+        assertEquals(1, fixtures.number("select count(*) from delivery where id = ? and status = 'SENT'"
+                + " and provider_message_id = 'second'", id));
     }
 
     /** A dispatcher's pass over the due rows: the ids it won. */

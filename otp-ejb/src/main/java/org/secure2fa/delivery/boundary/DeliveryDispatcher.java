@@ -41,6 +41,8 @@ import org.secure2fa.delivery.spi.DeliveryReceipt;
 public class DeliveryDispatcher {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
+    /** How much longer than its longest call a claim is extended before the call. */
+    private static final long CLAIM_MARGIN_MS = 5_000;
 
     @Resource
     TimerService timers;
@@ -104,6 +106,9 @@ public class DeliveryDispatcher {
     /**
      * Sends through the first route whose circuit allows it. A rejection that is not the recipient's
      * fault, or a transient failure that opens the route's circuit, moves on to the next route at once.
+     * Before each provider call the claim is extended beyond the longest the call can take, and only
+     * while it is still this node's: a send never outlives its claim, so no other node can take the row
+     * and send it again meanwhile.
      */
     private void deliver(long deliveryId) {
         var claimed = outbox.claim(deliveryId);
@@ -111,6 +116,7 @@ public class DeliveryDispatcher {
             return;
         }
         var delivery = claimed.get();
+        long claim = delivery.claimedUntil();
         List<ClaimedDelivery.Route> routes = delivery.routes();
         ClaimedDelivery.Route used = routes.get(0);
         DeliveryReceipt receipt = DeliveryReceipt.retry("Every provider of the channel is unavailable (circuits open)");
@@ -121,6 +127,12 @@ public class DeliveryDispatcher {
             if (!circuits.allows(route.channelId(), now)) {
                 continue;
             }
+            long until = now + Math.max(config.claimTimeoutMillis(), longestCall(route) + CLAIM_MARGIN_MS);
+            if (!outbox.extendClaim(deliveryId, claim, until)) {
+                LOG.warning("Delivery " + deliveryId + ": this node's claim ran out before a send; another node has it");
+                return;
+            }
+            claim = until;
             used = route;
             var provider = providers.byId(route.providerId());
             receipt = masked(provider.isEmpty()
@@ -141,8 +153,27 @@ public class DeliveryDispatcher {
         }
         ClaimedDelivery.Route route = used;
         DeliveryReceipt answer = receipt;
-        outbox.record(deliveryId, route.channelId(), route.providerId(), answer);
+        if (!outbox.record(deliveryId, claim, route.channelId(), route.providerId(), answer)) {
+            LOG.warning("Delivery " + deliveryId + ": the outcome " + answer.outcome() + " came after this node's claim"
+                    + " ran out (a pause of the whole node?); not recorded");
+            return;
+        }
         LOG.fine(() -> "Delivery " + deliveryId + " via " + route.providerId() + ": " + answer.outcome());
+    }
+
+    /**
+     * The longest a provider call through this route can take: an HTTP provider's whole exchange is
+     * bounded by its {@code timeout_ms}; SMTP bounds each connect, read and write by it, and a message
+     * is a handful of commands, so eight of them.
+     */
+    static long longestCall(ClaimedDelivery.Route route) {
+        long timeout;
+        try {
+            timeout = Long.parseLong(route.settings().getOrDefault("timeout_ms", "10000").strip());
+        } catch (NumberFormatException e) {
+            timeout = 10_000;
+        }
+        return "smtp".equals(route.providerId()) ? 8 * timeout : timeout;
     }
 
     /**

@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import org.secure2fa.delivery.control.DeliveryConfig;
 import org.secure2fa.delivery.control.Settings;
 import org.secure2fa.delivery.entity.Channel;
 import org.secure2fa.delivery.entity.Delivery;
+import org.secure2fa.delivery.entity.DeliveryStatus;
 import org.secure2fa.delivery.spi.ChannelType;
 import org.secure2fa.delivery.spi.DeliveryReceipt;
 import org.secure2fa.delivery.spi.DeliveryRequest;
@@ -53,9 +55,10 @@ public class DeliveryOutbox {
     /** Claims a due row for this node; empty if another claim won or the row is not due. */
     public Optional<ClaimedDelivery> claim(long deliveryId) {
         long now = System.currentTimeMillis();
+        long until = now + config.claimTimeoutMillis();
         int claimed = em.createNamedQuery("Delivery.claim")
                 .setParameter("id", deliveryId).setParameter("now", now)
-                .setParameter("until", now + config.claimTimeoutMillis()).executeUpdate();
+                .setParameter("until", until).executeUpdate();
         if (claimed == 0) {
             return Optional.empty();
         }
@@ -69,7 +72,18 @@ public class DeliveryOutbox {
         Map<String, String> content = Settings.fromJson(keyring.open(delivery.getPayloadSealed()));
         DeliveryRequest request = new DeliveryRequest(deliveryId, ChannelType.valueOf(content.get("type")),
                 content.get("to"), content.get("subject"), content.get("body"), content.get("html"));
-        return Optional.of(new ClaimedDelivery(request, routes));
+        return Optional.of(new ClaimedDelivery(request, routes, until));
+    }
+
+    /**
+     * Extends this node's claim to {@code until}, if it is still this node's (its end is still
+     * {@code claimedUntil}): the dispatcher does so before each provider call, for longer than the call
+     * can take, so no other node can claim the row while a send is under way. False: the claim ran out
+     * and another node may have the row; do not send.
+     */
+    public boolean extendClaim(long deliveryId, long claimedUntil, long until) {
+        return em.createNamedQuery("Delivery.extendClaim").setParameter("id", deliveryId)
+                .setParameter("mine", claimedUntil).setParameter("until", until).executeUpdate() == 1;
     }
 
     /** The channel and its fallbacks, in order; a chain that loops stops where it would repeat. */
@@ -92,13 +106,16 @@ public class DeliveryOutbox {
 
     /**
      * Records a provider's answer: sent, failed for good, or due again after a backoff; and which
-     * channel of the failover chain the message is now on.
+     * channel of the failover chain the message is now on. Only under this node's claim
+     * ({@code claimedUntil} unchanged): false when another node has the row now.
      */
-    public void record(long deliveryId, long routeChannelId, String providerId, DeliveryReceipt receipt) {
+    public boolean record(long deliveryId, long claimedUntil, long routeChannelId, String providerId,
+                          DeliveryReceipt receipt) {
         long now = System.currentTimeMillis();
-        Delivery delivery = em.find(Delivery.class, deliveryId);
-        if (delivery == null) {
-            return;
+        Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null || delivery.getStatus() != DeliveryStatus.SENDING
+                || !Long.valueOf(claimedUntil).equals(delivery.getClaimedUntil())) {
+            return false;
         }
         delivery.onRoute(routeChannelId);
         switch (receipt.outcome()) {
@@ -114,5 +131,6 @@ public class DeliveryOutbox {
                 }
             }
         }
+        return true;
     }
 }

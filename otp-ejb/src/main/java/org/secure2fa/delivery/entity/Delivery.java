@@ -26,6 +26,8 @@ import jakarta.persistence.Table;
         + "d.claimedUntil = :until, d.attempts = d.attempts + 1, d.updatedAt = :now where d.id = :id and ("
         + "(d.status = org.secure2fa.delivery.entity.DeliveryStatus.PENDING and d.nextAttemptAt <= :now) "
         + "or (d.status = org.secure2fa.delivery.entity.DeliveryStatus.SENDING and d.claimedUntil < :now))")
+@NamedQuery(name = "Delivery.extendClaim", query = "update Delivery d set d.claimedUntil = :until where d.id = :id "
+        + "and d.status = org.secure2fa.delivery.entity.DeliveryStatus.SENDING and d.claimedUntil = :mine")
 @NamedQuery(name = "Delivery.findReported", query = "select d from Delivery d where "
         + "d.providerId = :providerId and d.providerMessageId = :messageId and ("
         + "d.routeChannelId = :channelId or (d.routeChannelId is null and d.channelId = :channelId))")
@@ -147,6 +149,8 @@ public class Delivery {
     public long getChannelId() { return channelId; }
     public Long getRouteChannelId() { return routeChannelId; }
     public DeliveryStatus getStatus() { return status; }
+
+    public Long getClaimedUntil() { return claimedUntil; }
     public int getAttempts() { return attempts; }
     public long getNextAttemptAt() { return nextAttemptAt; }
     public String getPayloadSealed() { return payloadSealed; }
