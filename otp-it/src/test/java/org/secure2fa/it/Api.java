@@ -62,7 +62,7 @@ public final class Api {
     }
 
     public static Reply send(String path, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -72,8 +72,12 @@ public final class Api {
     }
 
     public static Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + path))
-                .timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    /** A path on the server under test, or a full URL (one node of a cluster). */
+    private static URI url(String path) {
+        return URI.create(path.startsWith("http") ? path : TestServer.get().baseUrl() + path);
     }
 
     private static Reply send(HttpRequest request) {
@@ -87,10 +91,15 @@ public final class Api {
 
     /** Generate with template_request=true: returns the answer, whose body holds the code. */
     public static Reply template(TestProject project, String uuid, String to, String... extra) {
+        return templateAt("", project, uuid, to, extra);
+    }
+
+    /** {@link #template} on the server at {@code base} (a node of a cluster); "" for the server under test. */
+    public static Reply templateAt(String base, TestProject project, String uuid, String to, String... extra) {
         Map<String, String> form = form("encrypted_data", project.encrypt(uuid + "#" + to),
                 "public_key", project.publicKey(), "template_request", "true");
         form.putAll(form(extra));
-        return post("/otp/generate", form);
+        return post(base + "/otp/generate", form);
     }
 
     public static Reply generate(TestProject project, String uuid, String to, String... extra) {
@@ -101,10 +110,15 @@ public final class Api {
     }
 
     public static Reply verify(TestProject project, String uuid, String code, String... extra) {
+        return verifyAt("", project, uuid, code, extra);
+    }
+
+    /** {@link #verify} on the server at {@code base} (a node of a cluster); "" for the server under test. */
+    public static Reply verifyAt(String base, TestProject project, String uuid, String code, String... extra) {
         Map<String, String> form = form("encrypted_data", project.encrypt(uuid + "#" + code),
                 "public_key", project.publicKey());
         form.putAll(form(extra));
-        return post("/otp/verify", form);
+        return post(base + "/otp/verify", form);
     }
 
     /** A code that is certainly not {@code code}. */

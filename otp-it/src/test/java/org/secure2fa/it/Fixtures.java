@@ -149,6 +149,16 @@ public final class Fixtures {
         }
     }
 
+    /** A write to the database; the rows it changed. */
+    public static int execute(String sql, Object... args) {
+        try (Connection c = TestServer.get().connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A single number from the database. */
     public static long number(String sql, Object... args) {
         try (Connection c = TestServer.get().connection(); PreparedStatement s = c.prepareStatement(sql)) {

@@ -418,7 +418,7 @@ class ManageApiIT {
         }
     }
 
-    private static String makeToken(ConsoleMember member, String name, boolean writes) {
+    static String makeToken(ConsoleMember member, String name, boolean writes) {
         Browser b = member.browser;
         b.open("/app/tokens.xhtml");
         b.type("tokens:name", name);

@@ -17,13 +17,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.secure2fa.crypto.Keyring;
 import org.secure2fa.launcher.AppServer;
+import org.secure2fa.launcher.Cluster;
 import org.secure2fa.launcher.Database;
 
 /**
  * The real EAR on a real server (Payara Server or WildFly, {@code otp.it.server}), started once per
  * test JVM (one failsafe execution per server and database) and stopped when the JVM exits, whatever
  * the tests did. Also runs the SMTP server (GreenMail) the service sends email to. Tests talk to it
- * over HTTP and do not know which server it is.
+ * over HTTP and do not know which server it is. With {@code otp.it.cluster=N} it is instead N Payara
+ * Server nodes in one data grid on PostgreSQL behind nginx ({@link #cluster()}), and tests talk to
+ * nginx.
  */
 public final class TestServer {
 
@@ -33,9 +36,14 @@ public final class TestServer {
 
     private static TestServer instance;
 
+    /** The PostgreSQL database of this suite: the cluster's apart from the single servers'. */
+    static final String DATABASE = Integer.getInteger("otp.it.cluster", 0) > 0 ? "otp_it_cluster" : "otp_it";
+
     final String db;
     final int portOffset;
+    /** The one server, or node 1 of the cluster. */
     final AppServer server;
+    private final Cluster cluster;
     final GreenMail mail;
     final Path outbox;
     private final String jdbcUrl;
@@ -45,15 +53,24 @@ public final class TestServer {
         portOffset = Integer.getInteger("otp.it.portOffset", 10000);
         AppServer.Kind kind = AppServer.Kind.of(System.getProperty("otp.it.server"));
         Path base = Path.of(System.getProperty("otp.it.base", "target/server"));
-        Path own = base.resolve(kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + db);
+        Path own = base.resolve(kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + db
+                + (Integer.getInteger("otp.it.cluster", 0) > 0 ? "-cluster" : ""));
         outbox = base.resolve("outbox-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + db);
-        server = AppServer.create(kind, Path.of(System.getProperty("otp.it.repo", "..")), base, own, portOffset);
+        int nodes = Integer.getInteger("otp.it.cluster", 0);
+        if (nodes > 0) {
+            cluster = new Cluster(Path.of(System.getProperty("otp.it.repo", "..")).toAbsolutePath(),
+                    own.toAbsolutePath(), nodes, portOffset);
+            server = cluster.node(1);
+        } else {
+            cluster = null;
+            server = AppServer.create(kind, Path.of(System.getProperty("otp.it.repo", "..")), base, own, portOffset);
+        }
         ServerSetup smtp = new ServerSetup(smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         // GreenMail's 2 s to bind is too short on a busy 2-core machine right after the other suite
         smtp.setServerStartupTimeout(30_000);
         mail = new GreenMail(smtp);
         jdbcUrl = "postgres".equals(db)
-                ? "jdbc:postgresql://127.0.0.1:5432/otp_it"
+                ? "jdbc:postgresql://127.0.0.1:5432/" + DATABASE
                 : "jdbc:h2:" + server.embeddedDatabase().toAbsolutePath()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
         Map<String, String> env = new HashMap<>();
@@ -73,8 +90,18 @@ public final class TestServer {
         env.put("OTP_MAIL_FROM", "console@secure2fa.test");
         // Channels created in the console point at the local test SMTP server.
         env.put("OTP_DELIVERY_ALLOW_PRIVATE_ENDPOINTS", "true");
-        server.withEnvironment(env);
         try {
+            if (cluster != null) {
+                cluster.withEnvironment(env);
+                for (int n = 1; n <= cluster.size(); n++) {
+                    if (cluster.node(n).isRunning()) {
+                        cluster.node(n).kill();
+                    }
+                }
+                cluster.loadBalancer().stop();
+            } else {
+                server.withEnvironment(env);
+            }
             if (server.isRunning()) {
                 server.kill();
             }
@@ -97,7 +124,15 @@ public final class TestServer {
     }
 
     public String baseUrl() {
-        return server.baseUrl();
+        return cluster != null ? cluster.baseUrl() : server.baseUrl();
+    }
+
+    /** The nodes and their load balancer, when this is a cluster. */
+    public Cluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("Not a cluster: run with -Dotp.it.cluster=N");
+        }
+        return cluster;
     }
 
     public int smtpPort() {
@@ -118,10 +153,15 @@ public final class TestServer {
                 recreatePostgresDatabase();
                 database = new Database(jdbcUrl, "postgres", "");
             }
+            Path ear = Path.of(System.getProperty("otp.it.ear", "../otp-ear/target/secure2fa.ear"));
+            if (cluster != null) {
+                cluster.start(database, ear);
+                return;
+            }
             server.install();
             server.configure(database);
             server.start();
-            server.deploy(Path.of(System.getProperty("otp.it.ear", "../otp-ear/target/secure2fa.ear")));
+            server.deploy(ear);
             server.awaitReady(Duration.ofMinutes(3));
         } catch (Exception e) {
             throw new IllegalStateException("The test server did not start; see " + server.serverLog(), e);
@@ -138,7 +178,14 @@ public final class TestServer {
 
     private void shutDown() {
         try {
-            if (server.isRunning()) {
+            if (cluster != null) {
+                cluster.loadBalancer().stop();
+                for (int n = 1; n <= cluster.size(); n++) {
+                    if (cluster.node(n).isRunning()) {
+                        cluster.node(n).kill();
+                    }
+                }
+            } else if (server.isRunning()) {
                 server.stop();
             }
         } catch (Exception e) {
@@ -155,8 +202,8 @@ public final class TestServer {
     private static void recreatePostgresDatabase() throws SQLException {
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
              Statement statement = admin.createStatement()) {
-            statement.execute("drop database if exists otp_it with (force)");
-            statement.execute("create database otp_it");
+            statement.execute("drop database if exists " + DATABASE + " with (force)");
+            statement.execute("create database " + DATABASE);
         }
     }
 

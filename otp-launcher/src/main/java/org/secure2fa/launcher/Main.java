@@ -8,7 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code start} or {@code stop} the Secure 2FA server of a checkout (used by {@code bin/secure2fa}).
+ * {@code start} or {@code stop} the Secure 2FA server of a checkout, or {@code cluster-start} and
+ * {@code cluster-stop} several nodes behind nginx (used by {@code bin/secure2fa}).
  * Everything lives under {@code .run/} of the checkout, so data survives {@code mvn clean}. The server
  * is Payara unless OTP_SERVER (or {@code --server}) says {@code wildfly}; {@code stop} stops whichever
  * runs.
@@ -26,17 +27,56 @@ public final class Main {
             System.exit(2);
         }
         Path checkout = Path.of(args[1]).toAbsolutePath();
-        AppServer.Kind kind = AppServer.Kind.of(args.length > 2 ? args[2] : System.getenv("OTP_SERVER"));
         switch (args[0]) {
             case "start" -> {
+                Cluster cluster = existingCluster(checkout);
+                if (cluster != null) {
+                    cluster.stop();
+                }
                 for (AppServer running : servers(checkout)) {
                     if (running.isRunning()) {
                         System.out.println("Stopping the running " + running.kind().name().toLowerCase() + " server first.");
                         running.stop();
                     }
                 }
+                AppServer.Kind kind = AppServer.Kind.of(args.length > 2 ? args[2] : System.getenv("OTP_SERVER"));
                 AppServer server = AppServer.create(kind, checkout, checkout.resolve(".run"), 0);
                 start(server.withEnvironment(System.getenv()), checkout);
+            }
+            case "cluster-start" -> {
+                int size = Integer.parseInt(args.length > 2 ? args[2] : "2");
+                stopSingle(checkout);
+                Cluster running = existingCluster(checkout);
+                if (running != null) {
+                    running.stop();
+                }
+                Cluster cluster = new Cluster(checkout, checkout.resolve(".run/cluster"), size, 0)
+                        .withEnvironment(System.getenv());
+                Files.createDirectories(checkout.resolve(".run/cluster"));
+                Files.writeString(checkout.resolve(".run/cluster/size"), Integer.toString(size));
+                Path firstLog = cluster.node(1).serverLog();
+                long logOffset = Files.exists(firstLog) ? Files.size(firstLog) : 0;
+                try {
+                    cluster.start(Database.fromEnvironment(System.getenv()), checkout.resolve("otp-ear/target/secure2fa.ear"));
+                } catch (IllegalArgumentException e) {
+                    System.err.println(e.getMessage());
+                    System.exit(2);
+                }
+                System.out.println();
+                System.out.println("Secure 2FA is running on " + size + " Payara Server nodes behind nginx at " + cluster.baseUrl());
+                for (int n = 1; n <= size; n++) {
+                    System.out.println("  Node " + n + ": " + cluster.node(n).baseUrl() + "  (log " + cluster.node(n).serverLog() + ")");
+                }
+                System.out.println("  Master key: " + cluster.masterKeyFile() + " unless OTP_MASTER_KEY(_FILE) was set: back it up");
+                printDemoKeys(cluster.node(1), logOffset);
+            }
+            case "cluster-stop" -> {
+                Cluster running = existingCluster(checkout);
+                if (running == null) {
+                    System.out.println("No cluster.");
+                } else {
+                    running.stop();
+                }
             }
             case "stop" -> {
                 boolean stopped = false;
@@ -55,6 +95,22 @@ public final class Main {
                 System.exit(2);
             }
         }
+    }
+
+    private static void stopSingle(Path checkout) throws Exception {
+        for (AppServer running : servers(checkout)) {
+            if (running.isRunning()) {
+                System.out.println("Stopping the single " + running.kind().name().toLowerCase() + " server first.");
+                running.stop();
+            }
+        }
+    }
+
+    /** The cluster last started from this checkout, or null. */
+    private static Cluster existingCluster(Path checkout) throws Exception {
+        Path size = checkout.resolve(".run/cluster/size");
+        return Files.exists(size) ? new Cluster(checkout, checkout.resolve(".run/cluster"),
+                Integer.parseInt(Files.readString(size).trim()), 0) : null;
     }
 
     private static List<AppServer> servers(Path checkout) {

@@ -46,6 +46,18 @@ public final class PayaraServer implements AppServer {
     private final int portOffset;
     private final Path domainXml;
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private Grid grid;
+
+    /**
+     * Membership of a Payara Domain Data Grid of separate domains on this host: each domain's data grid
+     * member listens on its own port on the loopback address and finds the others by that list.
+     *
+     * @param name    the grid's name, the same for every member
+     * @param port    this member's port
+     * @param members every member's {@code 127.0.0.1:port}
+     */
+    public record Grid(String name, int port, List<String> members) {
+    }
 
     /**
      * @param installParent where Payara is (or will be) unpacked, as {@code payara6/}
@@ -63,6 +75,16 @@ public final class PayaraServer implements AppServer {
     @Override
     public Kind kind() {
         return Kind.PAYARA;
+    }
+
+    /**
+     * Makes this domain a member of a data grid: {@link #configure} switches the grid on (our
+     * domain.xml has it off for a single node) and {@link #deploy} deploys with availability, so the
+     * console's sessions are kept in the grid and survive this node.
+     */
+    public PayaraServer joining(Grid grid) {
+        this.grid = grid;
+        return this;
     }
 
     @Override
@@ -140,7 +162,32 @@ public final class PayaraServer implements AppServer {
                 Files.copy(driver, domain.resolve("lib/postgresql.jar"), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        if (grid != null) {
+            xml = withGrid(xml, grid);
+        }
         Files.writeString(domain.resolve("config/domain.xml"), xml, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The data grid on, for separate domains on one host: TCP/IP discovery of the listed members (a
+     * domain's own "domain" discovery only finds instances of that domain), each member on its own
+     * port bound to the loopback address, no port auto-increment (a domain's member would still
+     * announce the port it did not get), and no host-aware partitioning, which on one host leaves a
+     * single partition group and so no backups: a killed node would take its sessions with it.
+     */
+    static String withGrid(String xml, Grid grid) {
+        String runtime = "<hazelcast-runtime-configuration discovery-mode=\"tcpip\" tcpip-members=\""
+                + String.join(",", grid.members()) + "\" das-port=\"" + grid.port() + "\" das-bind-address=\"127.0.0.1\""
+                + " start-port=\"" + grid.port() + "\" auto-increment-port=\"false\" cluster-group-name=\"" + grid.name()
+                + "\" host-aware-partitioning=\"false\"></hazelcast-runtime-configuration>";
+        String withRuntime = xml.replaceFirst("<hazelcast-runtime-configuration [^>]*>\\s*</hazelcast-runtime-configuration>",
+                Matcher.quoteReplacement(runtime));
+        String enabled = withRuntime.replaceFirst("<hazelcast-config-specific-configuration enabled=\"false\">",
+                "<hazelcast-config-specific-configuration enabled=\"true\">");
+        if (withRuntime.equals(xml) || enabled.equals(withRuntime)) {
+            throw new IllegalStateException("domain.xml has no data grid configuration to switch on");
+        }
+        return enabled;
     }
 
     @Override
@@ -152,7 +199,7 @@ public final class PayaraServer implements AppServer {
     @Override
     public void deploy(Path ear) throws IOException, InterruptedException {
         asadmin(Duration.ofMinutes(5), "--port", Integer.toString(adminPort()), "deploy", "--force=true",
-                "--name", "secure2fa", ear.toString());
+                "--availabilityenabled=" + (grid != null), "--name", "secure2fa", ear.toString());
     }
 
     @Override
