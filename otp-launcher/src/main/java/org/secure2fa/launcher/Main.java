@@ -149,7 +149,8 @@ public final class Main {
             return;
         }
         String text = Files.readString(log);
-        List<String> lines = text.substring((int) Math.min(logOffset, text.length())).lines().toList();
+        // a log shorter than before the start was rotated by it: read it all
+        List<String> lines = text.substring(logOffset > text.length() ? 0 : (int) logOffset).lines().toList();
         for (int i = lines.size() - 1; i >= 0; i--) {
             Matcher matcher = DEMO_KEYS.matcher(lines.get(i));
             if (matcher.find()) {
