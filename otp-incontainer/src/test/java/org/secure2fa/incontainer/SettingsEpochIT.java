@@ -11,6 +11,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.secure2fa.incontainer.Fixtures.TestProject;
+import org.secure2fa.platform.control.SettingsEpoch;
 import org.secure2fa.project.control.ProjectDirectory;
 
 /**
@@ -30,6 +31,9 @@ class SettingsEpochIT {
     @Inject
     ProjectDirectory directory;
 
+    @Inject
+    SettingsEpoch epoch;
+
     @EJB
     Fixtures fixtures;
 
@@ -40,6 +44,13 @@ class SettingsEpochIT {
     @Test
     void aChangeCommittedByAnotherNodeIsInForceHereWithinASecond() throws Exception {
         TestProject project = fixtures.project();
+        // making the project moved the epoch on too: wait until this node has seen that, so the entry
+        // cached next is one the watch has no reason to drop
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (epoch.seen() != fixtures.number("select epoch from settings_epoch where id = 1")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
         boolean before = templateRequests(project);
         assertEquals(1, fixtures.execute("update project set template_requests = ? where id = ?", !before, project.id()));
         assertEquals(before, templateRequests(project), "cached: a write alone is not seen at once");
