@@ -82,4 +82,14 @@ final class Distributions {
             }
         }
     }
+
+    /** Whether the process whose id a server wrote to {@code pidFile} is alive; false without the file. */
+    static boolean isAlive(Path pidFile) {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).map(ProcessHandle::isAlive)
+                    .orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
 }

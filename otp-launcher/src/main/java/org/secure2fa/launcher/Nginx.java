@@ -108,11 +108,7 @@ public final class Nginx {
     }
 
     public boolean isRunning() {
-        try {
-            return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return Distributions.isAlive(dir.resolve("nginx.pid"));
     }
 
     private long pid() throws IOException {

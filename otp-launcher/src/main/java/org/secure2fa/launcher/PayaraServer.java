@@ -219,11 +219,7 @@ public final class PayaraServer implements AppServer {
 
     @Override
     public boolean isRunning() {
-        try {
-            return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return Distributions.isAlive(domainDir().resolve("config/pid"));
     }
 
     private long pid() throws IOException {

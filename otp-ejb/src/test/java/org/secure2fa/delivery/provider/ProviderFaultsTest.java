@@ -114,27 +114,29 @@ class ProviderFaultsTest {
     @MethodSource("providers")
     void aTwoHundredWhoseBodyStallsIsCutAtTheTimeoutAndAccepted(DeliveryProvider provider, ChannelType type,
                                                                Map<String, String> own) throws IOException {
-        try (StallingServer stalling = new StallingServer(200)) {
-            long start = System.nanoTime();
-            DeliveryReceipt receipt = provider.send(message(type), stalling.settings(own, 500));
-            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(elapsedMs < 10_000, provider.id() + " held the worker " + elapsedMs + " ms");
-            assertEquals(Outcome.ACCEPTED, receipt.outcome(), provider.id() + ": " + receipt.detail());
-            assertNull(receipt.providerMessageId(), "the body that would carry the id never arrived");
-            assertEquals(1, stalling.requests.get());
-        }
+        DeliveryReceipt receipt = sendToStallingEndpoint(provider, type, own, 200);
+        assertEquals(Outcome.ACCEPTED, receipt.outcome(), provider.id() + ": " + receipt.detail());
+        assertNull(receipt.providerMessageId(), "the body that would carry the id never arrived");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
     void aServerErrorWhoseBodyStallsIsCutAtTheTimeoutAndRetried(DeliveryProvider provider, ChannelType type,
                                                                Map<String, String> own) throws IOException {
-        try (StallingServer stalling = new StallingServer(503)) {
+        DeliveryReceipt receipt = sendToStallingEndpoint(provider, type, own, 503);
+        assertEquals(Outcome.RETRY, receipt.outcome(), provider.id() + ": " + receipt.detail());
+    }
+
+    /** Sends once to an endpoint that answers {@code status} and stalls; the call must end near its 500 ms. */
+    private static DeliveryReceipt sendToStallingEndpoint(DeliveryProvider provider, ChannelType type,
+                                                          Map<String, String> own, int status) throws IOException {
+        try (StallingServer stalling = new StallingServer(status)) {
             long start = System.nanoTime();
             DeliveryReceipt receipt = provider.send(message(type), stalling.settings(own, 500));
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
             assertTrue(elapsedMs < 10_000, provider.id() + " held the worker " + elapsedMs + " ms");
-            assertEquals(Outcome.RETRY, receipt.outcome(), provider.id() + ": " + receipt.detail());
+            assertEquals(1, stalling.requests.get(), "sent once");
+            return receipt;
         }
     }
 
