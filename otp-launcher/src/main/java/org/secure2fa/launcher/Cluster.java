@@ -1,10 +1,6 @@
 package org.secure2fa.launcher;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,20 +166,5 @@ public final class Cluster {
         PayaraServer node = node(n);
         node.start();
         node.awaitReady(Duration.ofMinutes(3));
-    }
-
-    /** Whether node n answers ready. */
-    public boolean isReady(int n) {
-        try {
-            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(node(n).baseUrl() + "/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return ready.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
