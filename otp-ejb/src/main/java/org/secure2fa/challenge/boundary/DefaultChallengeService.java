@@ -6,9 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.persistence.sessions.Session;
 import org.secure2fa.audit.control.AuditLog;
 import org.secure2fa.challenge.control.CodeGenerator;
 import org.secure2fa.challenge.control.Payload;
@@ -31,8 +34,12 @@ import org.secure2fa.template.control.TemplateRenderer;
  * Generate and verify, each one transaction that starts by locking the user's {@link EndUser} row
  * (generate through the insert or conditional update that counts the send, verify with
  * {@code SELECT … FOR UPDATE}): send quotas, attempt counters and single use hold across threads and
- * nodes because every change to them happens under that lock. Round trips are few on purpose: a
- * first generate for a user is one insert for the counters, one for the challenge, one for the outbox.
+ * nodes because every change to them happens under that lock. Round trips are few on purpose (see
+ * docs/benchmark.md): on PostgreSQL a generate is two statements, first or repeat (count the send and
+ * point the user at the new code; retire the code it replaces and insert the new one), plus one for the
+ * outbox; a verify with the right code is two (read the user and its code, locked; mark the code used).
+ * Two statements differ on H2, which lacks {@code ON CONFLICT DO UPDATE} and data-modifying
+ * {@code WITH}; its delta tables ({@code FINAL TABLE}, {@code OLD TABLE}) do the same in one more step.
  */
 @Stateless
 public class DefaultChallengeService implements ChallengeService {
@@ -57,6 +64,9 @@ public class DefaultChallengeService implements ChallengeService {
 
     @Inject
     Event<DeliveryQueued> queued;
+
+    /** Whether the database is H2, whose SQL for two of the statements below differs; read once. */
+    private Boolean h2;
 
     @Override
     public GenerateResult generate(GenerateCommand command) {
@@ -89,21 +99,17 @@ public class DefaultChallengeService implements ChallengeService {
         String userKey = keyring.userKey(project.projectId(), payload.get().uuid());
         String code = CodeGenerator.next(policy.digits());
         RenderedMessage message = TemplateRenderer.render(project.templateVersions(), command.lang(), code);
-        Challenge challenge = new Challenge(project.projectId(), userKey, keyring.codeHash(userKey, code),
-                0, policy.maxAttempts(), now, now + policy.lifetimeMillis(), masked,
+        Challenge challenge = new Challenge(nextChallengeId(), project.projectId(), userKey,
+                keyring.codeHash(userKey, code), 0, policy.maxAttempts(), now, now + policy.lifetimeMillis(), masked,
                 project.channelType().name(), message.lang(), command.ipAddress(),
                 command.userAgent() == null ? null : keyring.fingerprint(command.userAgent()),
                 command.templateRequest());
-        em.persist(challenge); // the id is assigned now; the row is written at flush
-        boolean firstSeen = countFirstSend(userKey, project.projectId(), challenge.getId(), now);
-        if (!firstSeen && !countSend(userKey, policy, now)) {
-            em.remove(challenge);
+        Optional<Long> replaced = countSend(challenge, policy, now);
+        if (replaced.isEmpty()) {
             audit.api(project.projectId(), "GENERATE", "RATE_LIMITED", masked, command.ipAddress(), now);
             return GenerateResult.of(GenerateStatus.RATE_LIMITED);
         }
-        if (!firstSeen) {
-            supersedeCurrent(userKey, challenge, now);
-        }
+        insertReplacing(challenge, replaced.get(), now);
         // the challenge row is the record of a successful generate: no audit row on the hot path
         if (command.templateRequest()) {
             return new GenerateResult(GenerateStatus.GENERATED, message.subject(), message.body());
@@ -129,9 +135,18 @@ public class DefaultChallengeService implements ChallengeService {
                 .flatMap(Payload::parse);
         long projectId = project.map(ProjectKeys::projectId).orElse(-1L);
         String userKey = keyring.userKey(projectId, payload.map(Payload::uuid).orElse(NO_USER));
-        EndUser user = em.find(EndUser.class, userKey, LockModeType.PESSIMISTIC_WRITE);
-        Challenge current = em.find(Challenge.class,
-                user == null || user.getCurrentChallengeId() == null ? -1L : user.getCurrentChallengeId());
+        List<?> locked = em.createNamedQuery(EndUser.LOCK_WITH_CURRENT).setParameter(1, userKey).getResultList();
+        EndUser user;
+        Challenge current;
+        if (locked.isEmpty()) {
+            user = em.find(EndUser.class, userKey, LockModeType.PESSIMISTIC_WRITE);
+            current = em.find(Challenge.class,
+                    user == null || user.getCurrentChallengeId() == null ? -1L : user.getCurrentChallengeId());
+        } else {
+            Object[] row = (Object[]) locked.get(0);
+            user = (EndUser) row[0];
+            current = (Challenge) row[1];
+        }
         if (project.isEmpty() || payload.isEmpty() || user == null) {
             project.ifPresent(p -> audit.api(p.projectId(), "VERIFY", "REJECTED", null, command.ipAddress(), now));
             return VerificationResult.REJECTED;
@@ -188,40 +203,95 @@ public class DefaultChallengeService implements ChallengeService {
                 && !Keyring.same(challenge.getUserAgentHash(), keyring.fingerprint(command.userAgent())));
     }
 
-    /** True if this is the user's first generate: the row was created with this send counted. */
-    private boolean countFirstSend(String userKey, long projectId, long challengeId, long now) {
-        return em.createNamedQuery(EndUser.INSERT_FIRST_SEND)
-                .setParameter(1, userKey).setParameter(2, projectId).setParameter(3, now)
-                .setParameter(4, challengeId)
-                .executeUpdate() == 1;
+    /** The next id of {@code challenge_seq}, from the block the persistence provider has reserved. */
+    private long nextChallengeId() {
+        return em.unwrap(Session.class).getNextSequenceNumberValue(Challenge.class).longValue();
     }
 
-    /** Counts a send of a known user; false when the send quota is spent or the user is locked out. */
-    private boolean countSend(String userKey, OtpPolicy policy, long now) {
-        long windowStart = now - policy.sendWindowMillis();
-        return em.createNamedQuery(EndUser.COUNT_SEND)
-                .setParameter(1, windowStart).setParameter(2, windowStart).setParameter(3, now)
-                .setParameter(4, userKey).setParameter(5, windowStart).setParameter(6, policy.maxSends())
-                .setParameter(7, policy.lockoutFailures()).setParameter(8, now - policy.lockoutMillis())
-                .executeUpdate() == 1;
+    private boolean onH2() {
+        if (h2 == null) {
+            h2 = em.unwrap(Session.class).getPlatform().isH2();
+        }
+        return h2;
     }
 
     /**
-     * Points the user at the new challenge and retires the one it replaces, carrying that one's wrong
-     * attempts over while it was still valid. The user's row is locked by {@link #countSend} already.
+     * Counts a send to the challenge's user (creating the user's row at the first) and points the user
+     * at the challenge, under the row's lock; returns the id of the challenge it replaces, -1 for none,
+     * or nothing when the send quota is spent or the user is locked out.
      */
-    private void supersedeCurrent(String userKey, Challenge challenge, long now) {
-        EndUser user = em.find(EndUser.class, userKey);
-        Long previousId = user.getCurrentChallengeId();
-        user.pointAt(challenge.getId());
-        Challenge previous = previousId == null ? null : em.find(Challenge.class, previousId);
-        if (previous == null || previous.getStatus() != ChallengeStatus.ACTIVE) {
-            return;
+    private Optional<Long> countSend(Challenge challenge, OtpPolicy policy, long now) {
+        long windowStart = now - policy.sendWindowMillis();
+        long lockoutStart = now - policy.lockoutMillis();
+        List<?> replaced;
+        if (onH2()) {
+            int inserted = em.createNamedQuery(EndUser.INSERT_FIRST_SEND_H2)
+                    .setParameter(1, challenge.getUserKey()).setParameter(2, challenge.getProjectId())
+                    .setParameter(3, now).setParameter(4, challenge.getId())
+                    .executeUpdate();
+            if (inserted == 1) {
+                return Optional.of(-1L);
+            }
+            replaced = em.createNamedQuery(EndUser.COUNT_SEND_H2)
+                    .setParameter(1, windowStart).setParameter(2, windowStart).setParameter(3, now)
+                    .setParameter(4, challenge.getId()).setParameter(5, challenge.getUserKey())
+                    .setParameter(6, windowStart).setParameter(7, policy.maxSends())
+                    .setParameter(8, policy.lockoutFailures()).setParameter(9, lockoutStart)
+                    .getResultList();
+        } else {
+            replaced = em.createNamedQuery(EndUser.COUNT_SEND_POSTGRESQL)
+                    .setParameter(1, challenge.getUserKey()).setParameter(2, challenge.getProjectId())
+                    .setParameter(3, now).setParameter(4, challenge.getId())
+                    .setParameter(5, windowStart).setParameter(6, windowStart).setParameter(7, windowStart)
+                    .setParameter(8, policy.maxSends()).setParameter(9, policy.lockoutFailures())
+                    .setParameter(10, lockoutStart)
+                    .getResultList();
         }
-        if (!previous.isExpired(now) && previous.getAttempts() > 0) {
-            challenge.carryAttempts(previous.getAttempts());
+        if (replaced.isEmpty()) {
+            return Optional.empty();
         }
-        previous.supersede();
+        Object id = replaced.get(0);
+        return Optional.of(id == null ? -1L : ((Number) id).longValue());
+    }
+
+    /**
+     * Writes the new challenge and retires the one it replaces if that is still active, carrying over
+     * its wrong attempts while it was still valid (a resend never resets them). The user's row is locked
+     * by {@link #countSend} already; this runs as a statement of its own after that one, so that it sees
+     * the replaced challenge even when a concurrent generate committed it while the lock was awaited.
+     */
+    private void insertReplacing(Challenge challenge, long replacedId, long now) {
+        if (onH2()) {
+            int carried = 0;
+            if (replacedId >= 0) {
+                List<?> replaced = em.createNamedQuery(Challenge.SUPERSEDE_H2).setParameter(1, replacedId)
+                        .getResultList();
+                if (!replaced.isEmpty()) {
+                    Object[] row = (Object[]) replaced.get(0);
+                    carried = ((Number) row[1]).longValue() > now ? ((Number) row[0]).intValue() : 0;
+                }
+            }
+            bindColumns(em.createNamedQuery(Challenge.INSERT_H2), 1, challenge, carried).executeUpdate();
+        } else {
+            Query insert = em.createNamedQuery(Challenge.SUPERSEDE_AND_INSERT_POSTGRESQL)
+                    .setParameter(1, replacedId);
+            bindColumns(insert, 2, challenge, now).executeUpdate();
+        }
+    }
+
+    /**
+     * Binds the challenge's columns in {@link Challenge#INSERT_H2}'s order from parameter {@code first};
+     * {@code attemptsValue} goes in the attempts' place (the attempts themselves on H2, now on PostgreSQL).
+     */
+    private static Query bindColumns(Query query, int first, Challenge challenge, long attemptsValue) {
+        int i = first;
+        return query.setParameter(i++, challenge.getId()).setParameter(i++, challenge.getProjectId())
+                .setParameter(i++, challenge.getUserKey()).setParameter(i++, challenge.getCodeHash())
+                .setParameter(i++, attemptsValue).setParameter(i++, challenge.getMaxAttempts())
+                .setParameter(i++, challenge.getCreatedAt()).setParameter(i++, challenge.getExpiresAt())
+                .setParameter(i++, challenge.getRecipientMasked()).setParameter(i++, challenge.getChannelType())
+                .setParameter(i++, challenge.getLang()).setParameter(i++, challenge.getIpAddress())
+                .setParameter(i++, challenge.getUserAgentHash()).setParameter(i, challenge.isTemplateRequest());
     }
 
 }

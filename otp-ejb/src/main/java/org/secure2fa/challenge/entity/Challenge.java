@@ -7,13 +7,45 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** One generated code: only its keyed hash is kept, with its expiry, attempts and device facts. */
 @Entity
 @Table(name = "challenge")
+@NamedNativeQuery(name = Challenge.SUPERSEDE_AND_INSERT_POSTGRESQL, query = "with previous as (update challenge "
+        + "set status = 'SUPERSEDED' where id = ? and status = 'ACTIVE' returning attempts, expires_at) "
+        + "insert into challenge (" + Challenge.COLUMNS + ") values (?, ?, ?, ?, 'ACTIVE', "
+        + "coalesce((select attempts from previous where expires_at > ?), 0), ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+@NamedNativeQuery(name = Challenge.SUPERSEDE_H2, query = "select attempts, expires_at from old table (update challenge "
+        + "set status = 'SUPERSEDED' where id = ? and status = 'ACTIVE')")
+@NamedNativeQuery(name = Challenge.INSERT_H2, query = "insert into challenge (" + Challenge.COLUMNS + ") "
+        + "values (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 public class Challenge {
+
+    /**
+     * PostgreSQL: retires the challenge a generate replaces, if it is still active, and inserts the new
+     * one with the replaced code's wrong attempts if it had not expired (a resend never resets them), in
+     * one statement. Run under the user's row lock, after the statement that took it, so that it sees
+     * the replaced challenge however recently that was committed. Parameters: the replaced challenge's
+     * id (-1 for none), then the new challenge's columns as in {@link #INSERT_H2} with now in place of
+     * the attempts.
+     */
+    public static final String SUPERSEDE_AND_INSERT_POSTGRESQL = "Challenge.supersedeAndInsertPostgreSQL";
+
+    /** H2: retires a challenge that is still active, returning its attempts and expiry. Parameter: its id. */
+    public static final String SUPERSEDE_H2 = "Challenge.supersedeH2";
+
+    /**
+     * H2: inserts a new active challenge. Parameters: id, project id, user key, code hash, attempts,
+     * max attempts, created at, expires at, masked recipient, channel type, language, IP address,
+     * user-agent hash, template request.
+     */
+    public static final String INSERT_H2 = "Challenge.insertH2";
+
+    static final String COLUMNS = "id, project_id, user_key, code_hash, status, attempts, max_attempts, created_at, "
+            + "expires_at, recipient_masked, channel_type, lang, ip_address, user_agent_hash, template_request";
 
     @Id
     @SequenceGenerator(name = "challenge_seq", sequenceName = "challenge_seq", allocationSize = 50)
@@ -69,9 +101,11 @@ public class Challenge {
     protected Challenge() {
     }
 
-    public Challenge(long projectId, String userKey, String codeHash, int attempts, int maxAttempts, long createdAt,
+    /** A new active challenge; {@code id} from {@code challenge_seq}, as the id generator above would give it. */
+    public Challenge(long id, long projectId, String userKey, String codeHash, int attempts, int maxAttempts, long createdAt,
                      long expiresAt, String recipientMasked, String channelType, String lang, String ipAddress,
                      String userAgentHash, boolean templateRequest) {
+        this.id = id;
         this.projectId = projectId;
         this.userKey = userKey;
         this.codeHash = codeHash;
@@ -103,15 +137,6 @@ public class Challenge {
     public void verified(long now) {
         status = ChallengeStatus.VERIFIED;
         verifiedAt = now;
-    }
-
-    /** Attempts carried over from the code this one supersedes (a resend never resets them). */
-    public void carryAttempts(int attempts) {
-        this.attempts = attempts;
-    }
-
-    public void supersede() {
-        status = ChallengeStatus.SUPERSEDED;
     }
 
     public Long getId() { return id; }

@@ -2,8 +2,11 @@ package org.secure2fa.challenge.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityResult;
+import jakarta.persistence.FieldResult;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedNativeQuery;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 
 /**
@@ -13,28 +16,79 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "end_user")
-@NamedNativeQuery(name = EndUser.INSERT_FIRST_SEND, query = "insert into end_user (user_key, project_id, "
+@NamedNativeQuery(name = EndUser.COUNT_SEND_POSTGRESQL, query = "insert into end_user as u (user_key, project_id, "
+        + "window_started_at, sends_in_window, consecutive_failures, current_challenge_id) values (?, ?, ?, 1, 0, ?) "
+        + "on conflict (user_key) do update set "
+        + "sends_in_window = case when u.window_started_at <= ? then 1 else u.sends_in_window + 1 end, "
+        + "window_started_at = case when u.window_started_at <= ? then excluded.window_started_at "
+        + "else u.window_started_at end, "
+        + "previous_challenge_id = u.current_challenge_id, current_challenge_id = excluded.current_challenge_id "
+        + "where (u.window_started_at <= ? or u.sends_in_window < ?) "
+        + "and not (u.consecutive_failures >= ? and coalesce(u.last_failure_at, 0) > ?) "
+        + "returning previous_challenge_id")
+@NamedNativeQuery(name = EndUser.INSERT_FIRST_SEND_H2, query = "insert into end_user (user_key, project_id, "
         + "window_started_at, sends_in_window, consecutive_failures, current_challenge_id) "
         + "values (?, ?, ?, 1, 0, ?) on conflict do nothing")
-@NamedNativeQuery(name = EndUser.COUNT_SEND, query = "update end_user set "
+@NamedNativeQuery(name = EndUser.COUNT_SEND_H2, query = "select previous_challenge_id from final table (update end_user set "
         + "sends_in_window = case when window_started_at <= ? then 1 else sends_in_window + 1 end, "
-        + "window_started_at = case when window_started_at <= ? then ? else window_started_at end "
+        + "window_started_at = case when window_started_at <= ? then ? else window_started_at end, "
+        + "previous_challenge_id = current_challenge_id, current_challenge_id = ? "
         + "where user_key = ? and (window_started_at <= ? or sends_in_window < ?) "
-        + "and not (consecutive_failures >= ? and coalesce(last_failure_at, 0) > ?)")
+        + "and not (consecutive_failures >= ? and coalesce(last_failure_at, 0) > ?))")
+@NamedNativeQuery(name = EndUser.LOCK_WITH_CURRENT, resultSetMapping = EndUser.WITH_CURRENT_CHALLENGE,
+        query = "select u.user_key as u_user_key, u.project_id as u_project_id, "
+        + "u.window_started_at as u_window_started_at, u.sends_in_window as u_sends_in_window, "
+        + "u.consecutive_failures as u_consecutive_failures, u.last_failure_at as u_last_failure_at, "
+        + "u.current_challenge_id as u_current_challenge_id, c.* "
+        + "from end_user u join challenge c on c.id = u.current_challenge_id where u.user_key = ? for update")
+@SqlResultSetMapping(name = EndUser.WITH_CURRENT_CHALLENGE, entities = {
+        @EntityResult(entityClass = EndUser.class, fields = {
+                @FieldResult(name = "userKey", column = "u_user_key"),
+                @FieldResult(name = "projectId", column = "u_project_id"),
+                @FieldResult(name = "windowStartedAt", column = "u_window_started_at"),
+                @FieldResult(name = "sendsInWindow", column = "u_sends_in_window"),
+                @FieldResult(name = "consecutiveFailures", column = "u_consecutive_failures"),
+                @FieldResult(name = "lastFailureAt", column = "u_last_failure_at"),
+                @FieldResult(name = "currentChallengeId", column = "u_current_challenge_id")}),
+        @EntityResult(entityClass = Challenge.class)})
 public class EndUser {
 
     /**
-     * Creates the row of a user seen for the first time, counting its first send: one statement, and
-     * the new row stays locked until commit. Parameters: user key, project id, now, the new challenge's id.
+     * PostgreSQL: creates the row of a user seen for the first time, or counts a send of a known user
+     * if the window's quota allows it and the user is not locked out, and points the user at the new
+     * challenge, in one statement that also locks the row until commit. Returns one row, the challenge
+     * the new one replaces (null for a first send), or none when the send was refused. Parameters: user
+     * key, project id, now, the new challenge's id, window start, window start, window start, max sends,
+     * lockout failures, lockout start.
      */
-    public static final String INSERT_FIRST_SEND = "EndUser.insertFirstSend";
+    public static final String COUNT_SEND_POSTGRESQL = "EndUser.countSendPostgreSQL";
 
     /**
-     * Counts a send of a known user if the window's quota allows it and the user is not locked out, in
-     * one conditional update, which also locks the row: 1 row updated means counted. Parameters: window
-     * start, window start, now, user key, window start, max sends, lockout failures, lockout start.
+     * H2: the row of a user seen for the first time, counting its first send; 1 row inserted means it
+     * was. H2 has no {@code ON CONFLICT DO UPDATE}, and its {@code MERGE} fails when two first sends for
+     * one user meet. Parameters: user key, project id, now, the new challenge's id.
      */
-    public static final String COUNT_SEND = "EndUser.countSend";
+    public static final String INSERT_FIRST_SEND_H2 = "EndUser.insertFirstSendH2";
+
+    /**
+     * H2: what {@link #COUNT_SEND_POSTGRESQL} does for a known user, returning the same. Parameters:
+     * window start, window start, now, the new challenge's id, user key, window start, max sends, lockout
+     * failures, lockout start.
+     */
+    public static final String COUNT_SEND_H2 = "EndUser.countSendH2";
+
+    /**
+     * A user's row and its current challenge, both locked, as managed entities, in one statement. No
+     * row when the user is unknown or has no current challenge, and also when a generate replaced the
+     * current challenge while this statement waited for the lock: the join is checked again against
+     * the locked rows' newest versions. The caller then reads the two rows one by one. Both rows are
+     * locked because only a locked row is read again at its newest version after the wait: locking the
+     * user's alone would hand back the challenge as it was when the statement began, before a wrong
+     * guess queued ahead burned it (LockQueueIT). Parameter: user key.
+     */
+    public static final String LOCK_WITH_CURRENT = "EndUser.lockWithCurrent";
+
+    static final String WITH_CURRENT_CHALLENGE = "EndUser.withCurrentChallenge";
 
     @Id
     @Column(name = "user_key", length = 64)
@@ -80,11 +134,6 @@ public class EndUser {
         }
         consecutiveFailures++;
         lastFailureAt = now;
-    }
-
-    /** Makes {@code challengeId} the user's current code; the caller holds the row's lock. */
-    public void pointAt(long challengeId) {
-        currentChallengeId = challengeId;
     }
 
     public void succeeded() {

@@ -26,7 +26,7 @@ class EndUserTest {
 
     @Test
     void aChallengeBurnsOnItsLastAttempt() {
-        Challenge challenge = new Challenge(1, "k", "h", 3, 5, 0, 1_000, "a***@x.io", "EMAIL", "en", null, null, false);
+        Challenge challenge = new Challenge(50, 1, "k", "h", 3, 5, 0, 1_000, "a***@x.io", "EMAIL", "en", null, null, false);
         challenge.wrongAttempt();
         assertEquals(ChallengeStatus.ACTIVE, challenge.getStatus());
         challenge.wrongAttempt();
