@@ -26,7 +26,7 @@ import org.secure2fa.template.entity.Template;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "WarmUp"})
 public class DemoSeeder {
 
     private static final Logger LOG = Logger.getLogger(DemoSeeder.class.getName());

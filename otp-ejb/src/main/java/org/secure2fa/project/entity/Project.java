@@ -21,6 +21,8 @@ import org.secure2fa.template.entity.Template;
 @Table(name = "project")
 @NamedQuery(name = "Project.findByPublicKey", query = "select p from Project p where p.publicKey = :publicKey")
 @NamedQuery(name = "Project.count", query = "select count(p) from Project p")
+@NamedQuery(name = "Project.findUnownedByName",
+        query = "select p from Project p where p.accountId is null and p.name = :name")
 public class Project {
 
     @Id
