@@ -1,6 +1,5 @@
 package org.secure2fa.bench;
 
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +17,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Not thread-safe: one connection per load thread.
  */
-final class HttpConnection implements Closeable {
-
-    /** A response; {@code body} is the connection's buffer, valid only until the next exchange. */
-    record Response(int status, byte[] body, int length) {
-    }
+final class HttpConnection implements Connection {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 60_000;
@@ -48,7 +43,8 @@ final class HttpConnection implements Closeable {
      * server closed while idle fails before the first response byte: that request is sent once more
      * on a new connection, as HTTP clients do, since the server cannot have processed it.
      */
-    Response exchange(byte[] request) throws IOException {
+    @Override
+    public Response exchange(byte[] request) throws IOException {
         boolean reused = socket != null;
         if (!reused) {
             open();

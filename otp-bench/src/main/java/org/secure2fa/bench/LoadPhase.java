@@ -1,161 +1,204 @@
 package org.secure2fa.bench;
 
 import java.io.IOException;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
 
 /**
- * Drives one target closed-loop: each of N threads holds one keep-alive connection and sends its next
- * request as soon as the previous answer is in, first through a warm-up (the JIT, the server's pools
- * and caches) and then through the measured window. A request belongs to the window it completes in.
+ * Drives one target over N keep-alive connections, one thread each, through the warm-ups and measured
+ * windows of a {@link Plan}, reading the CPU meter at each window's ends.
+ *
+ * <p>Closed loop ({@link #closedLoop}): each thread sends its next request as soon as the previous answer
+ * is in; the maximum throughput. Fixed rate ({@link #fixedRate}): request {@code i} is due at
+ * {@code start + i / rate} and the next free connection takes it; its latency counts from the due time,
+ * so a request that waited while every connection was busy with a slow answer carries that wait. A closed
+ * loop leaves that wait out (coordinated omission: the slow answer holds back the requests that would
+ * have shown it), which is why its percentiles are not what users feel at a given rate.
  */
 final class LoadPhase {
 
     /** After a connection failure, so that a server that is down is not hammered in a busy loop. */
     private static final long PAUSE_AFTER_IO_ERROR_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private final Endpoint endpoint;
+    private final Supplier<Connection> connect;
     private final int connections;
-    private final Duration warmup;
-    private final Duration measurement;
+    private final CpuMeter cpu;
 
-    LoadPhase(Endpoint endpoint, int connections, Duration warmup, Duration measurement) {
-        this.endpoint = endpoint;
+    /** @param connect opens one connection per load thread; it connects on first use */
+    LoadPhase(Supplier<Connection> connect, int connections, CpuMeter cpu) {
+        this.connect = connect;
         this.connections = connections;
-        this.warmup = warmup;
-        this.measurement = measurement;
+        this.cpu = cpu;
     }
 
-    Result run(String target, Workload workload) throws InterruptedException {
+    /** One result per window of the plan, in its order. */
+    List<Result> closedLoop(Plan plan, Workload workload) throws InterruptedException {
+        return run(plan, workload, 0);
+    }
+
+    /** One result per window of the plan; {@code perSecond} is the schedule's rate. */
+    List<Result> fixedRate(Plan plan, Workload workload, double perSecond) throws InterruptedException {
+        if (!(perSecond > 0)) {
+            throw new IllegalArgumentException("A fixed rate must be positive, not " + perSecond);
+        }
+        return run(plan, workload, perSecond);
+    }
+
+    private List<Result> run(Plan plan, Workload workload, double perSecond) throws InterruptedException {
         long start = System.nanoTime();
-        long from = start + warmup.toNanos();
-        long until = from + measurement.toNanos();
+        long end = start + plan.seconds() * 1_000_000_000L;
+        AtomicLong scheduled = new AtomicLong();
         AtomicBoolean exhausted = new AtomicBoolean();
-        Recorder[] recorders = new Recorder[connections];
+        CountDownLatch finished = new CountDownLatch(connections);
+        ThreadLog[] logs = new ThreadLog[connections];
         Thread[] threads = new Thread[connections];
         for (int i = 0; i < connections; i++) {
-            Recorder recorder = new Recorder(start, from, until);
-            recorders[i] = recorder;
-            threads[i] = new Thread(() -> drive(workload, recorder, until, exhausted), "load-" + target + "-" + i);
+            ThreadLog log = new ThreadLog(start, plan);
+            logs[i] = log;
+            Runnable loop = perSecond > 0
+                    ? () -> paced(workload, log, start, end, 1e9 / perSecond, scheduled, exhausted)
+                    : () -> unpaced(workload, log, end, exhausted);
+            threads[i] = new Thread(() -> {
+                try {
+                    loop.run();
+                } finally {
+                    finished.countDown();
+                }
+            }, "load-" + plan.windows().get(0).target() + "-" + i);
         }
         for (Thread thread : threads) {
             thread.start();
         }
+        Map<Integer, CpuMeter.Sample> samples = new HashMap<>();
+        TreeSet<Integer> boundaries = new TreeSet<>();
+        plan.windows().forEach(w -> boundaries.addAll(List.of(w.from(), w.until())));
+        for (int second : boundaries) {
+            long wait = start + second * 1_000_000_000L - System.nanoTime();
+            // A load that stopped early (out of requests) is read at once: nothing more happens.
+            finished.await(Math.max(0, wait), TimeUnit.NANOSECONDS);
+            samples.put(second, cpu.sample());
+        }
         for (Thread thread : threads) {
             thread.join();
         }
-        return summarize(target, recorders, from, until, exhausted.get());
+        List<Result> results = new ArrayList<>();
+        int previousEnd = 0;
+        for (int w = 0; w < plan.windows().size(); w++) {
+            Plan.Window window = plan.windows().get(w);
+            results.add(summarize(w, window, previousEnd, logs, start, exhausted.get(),
+                    cpu.between(samples.get(window.from()), samples.get(window.until()))));
+            previousEnd = window.until();
+        }
+        return results;
     }
 
-    private void drive(Workload workload, Recorder recorder, long until, AtomicBoolean exhausted) {
-        try (HttpConnection connection = new HttpConnection(endpoint)) {
-            while (System.nanoTime() - until < 0) {
+    /** Closed loop: the next request as soon as the last answer is in. */
+    private void unpaced(Workload workload, ThreadLog log, long end, AtomicBoolean exhausted) {
+        try (Connection connection = connect.get()) {
+            while (System.nanoTime() - end < 0) {
                 int index = workload.next();
                 if (index < 0) {
                     exhausted.set(true);
                     return;
                 }
-                byte[] request = workload.request(index);
-                String error = null;
                 long sent = System.nanoTime();
-                try {
-                    HttpConnection.Response response = connection.exchange(request);
-                    if (response.status() != 200) {
-                        error = Integer.toString(response.status());
-                    } else if (!workload.accept(index, response)) {
-                        error = workload.rejection();
-                    }
-                } catch (IOException e) {
-                    error = "I/O " + e.getClass().getSimpleName();
-                }
-                recorder.record(sent, System.nanoTime(), error);
-                if (error != null && error.startsWith("I/O")) {
-                    LockSupport.parkNanos(PAUSE_AFTER_IO_ERROR_NANOS);
-                }
+                String error = exchange(connection, workload, index);
+                long completed = System.nanoTime();
+                log.record(completed, completed - sent, completed, error);
+                pauseAfter(error);
             }
         }
     }
 
-    private Result summarize(String target, Recorder[] recorders, long from, long until, boolean exhausted) {
-        long end = until;
-        String note = null;
-        if (exhausted) {
-            long last = Arrays.stream(recorders).mapToLong(r -> r.lastCompletion).max().orElse(from);
-            if (last - until < 0) {
-                end = last;
-                note = last - from <= 0
-                        ? "ran out of prepared requests during warm-up: nothing measured"
-                        : String.format("ran out of prepared requests after %.1f s of the %.1f s window",
-                                (last - from) / 1e9, (until - from) / 1e9);
+    /** Fixed rate: the next request due, once it is due; at once when it is overdue. */
+    private void paced(Workload workload, ThreadLog log, long start, long end, double interval, AtomicLong scheduled,
+                       AtomicBoolean exhausted) {
+        try (Connection connection = connect.get()) {
+            while (true) {
+                long due = start + Math.round(scheduled.getAndIncrement() * interval);
+                if (due - end >= 0) {
+                    return;
+                }
+                int index = workload.next();
+                if (index < 0) {
+                    exhausted.set(true);
+                    return;
+                }
+                for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+                    LockSupport.parkNanos(left);
+                }
+                String error = exchange(connection, workload, index);
+                long completed = System.nanoTime();
+                log.record(due, completed - due, completed, error);
+                pauseAfter(error);
             }
         }
-        int total = Arrays.stream(recorders).mapToInt(r -> r.count).sum();
-        long[] latencies = new long[total];
-        int at = 0;
+    }
+
+    /** Null for a good answer, else the kind of error; the workload hears that the request is over. */
+    private static String exchange(Connection connection, Workload workload, int index) {
+        try {
+            Connection.Response response = connection.exchange(workload.request(index));
+            if (response.status() != workload.expectedStatus()) {
+                return Integer.toString(response.status());
+            }
+            return workload.accept(index, response) ? null : workload.rejection();
+        } catch (IOException e) {
+            return "I/O " + e.getClass().getSimpleName();
+        } finally {
+            workload.done(index);
+        }
+    }
+
+    private static void pauseAfter(String error) {
+        if (error != null && error.startsWith("I/O")) {
+            LockSupport.parkNanos(PAUSE_AFTER_IO_ERROR_NANOS);
+        }
+    }
+
+    private Result summarize(int w, Plan.Window window, int previousEnd, ThreadLog[] logs, long start,
+                             boolean exhausted, CpuUse cpuUse) {
+        long from = start + window.from() * 1_000_000_000L;
+        long until = start + window.until() * 1_000_000_000L;
+        long end = until;
+        List<String> notes = new ArrayList<>();
+        if (exhausted) {
+            long last = Arrays.stream(logs).mapToLong(l -> l.lastCompletion).max().orElse(from);
+            if (last - until < 0) {
+                end = Math.max(from, last);
+                notes.add(last - from <= 0
+                        ? "ran out of prepared requests before the window: nothing measured"
+                        : String.format("ran out of prepared requests after %.1f s of the %d s window",
+                                (last - from) / 1e9, window.until() - window.from()));
+            }
+        }
+        Histogram latencies = Latency.histogram();
         Map<String, Long> errors = new TreeMap<>();
         Map<String, Long> warmupErrors = new TreeMap<>();
-        for (Recorder recorder : recorders) {
-            System.arraycopy(recorder.latencies, 0, latencies, at, recorder.count);
-            at += recorder.count;
-            recorder.errors.forEach((kind, count) -> errors.merge(kind, count, Long::sum));
-            recorder.warmupErrors.forEach((kind, count) -> warmupErrors.merge(kind, count, Long::sum));
-        }
-        Arrays.sort(latencies);
-        double seconds = Math.max(0, end - from) / 1e9;
-        return new Result(target, total, seconds, percentile(latencies, 0.50), percentile(latencies, 0.99),
-                total == 0 ? 0 : latencies[total - 1] / 1e6, errors, warmupErrors, note);
-    }
-
-    /** Nearest-rank percentile of sorted nanoseconds, in milliseconds. */
-    static double percentile(long[] sorted, double fraction) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(fraction * sorted.length);
-        return sorted[Math.max(0, rank - 1)] / 1e6;
-    }
-
-    /** One load thread's own record, so the loop takes no lock; read only after the thread is joined. */
-    private static final class Recorder {
-
-        private final long from;
-        private final long until;
-        private long[] latencies = new long[16 * 1024];
-        private int count;
-        private long lastCompletion;
-        private final Map<String, Long> errors = new TreeMap<>();
-        private final Map<String, Long> warmupErrors = new TreeMap<>();
-
-        Recorder(long start, long from, long until) {
-            this.from = from;
-            this.until = until;
-            this.lastCompletion = start;
-        }
-
-        void record(long sent, long completed, String error) {
-            lastCompletion = completed;
-            if (completed - until >= 0) {
-                return;
+        long answered = 0;
+        double[] perSecond = new double[window.until() - previousEnd];
+        for (ThreadLog log : logs) {
+            latencies.add(log.latencies[w]);
+            answered += log.answered[w];
+            log.errors[w].forEach((kind, count) -> errors.merge(kind, count, Long::sum));
+            log.warmupErrors[w].forEach((kind, count) -> warmupErrors.merge(kind, count, Long::sum));
+            for (int s = 0; s < perSecond.length; s++) {
+                perSecond[s] += log.perSecond[previousEnd + s];
             }
-            if (completed - from < 0) {
-                if (error != null) {
-                    warmupErrors.merge(error, 1L, Long::sum);
-                }
-                return;
-            }
-            if (error != null) {
-                errors.merge(error, 1L, Long::sum);
-                return;
-            }
-            if (count == latencies.length) {
-                latencies = Arrays.copyOf(latencies, count * 2);
-            }
-            latencies[count++] = completed - sent;
         }
+        return new Result(window.target(), answered, (end - from) / 1e9, Latency.of(latencies), errors, warmupErrors,
+                List.copyOf(notes), new Throughput(perSecond, window.from() - previousEnd), cpuUse);
     }
 }

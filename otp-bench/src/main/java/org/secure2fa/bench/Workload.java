@@ -10,16 +10,28 @@ interface Workload {
 
     byte[] request(int index);
 
+    /** The status of a good answer: 401 for a wrong code is what the verify-wrong target expects. */
+    default int expectedStatus() {
+        return 200;
+    }
+
     /**
-     * Whether a 200 response is the answer the target should give; false counts it as an error
-     * named {@link #rejection()}.
+     * Whether an answer with the {@link #expectedStatus()} is the one the target should give; false
+     * counts it as an error named {@link #rejection()}.
      */
-    default boolean accept(int index, HttpConnection.Response response) {
+    default boolean accept(int index, Connection.Response response) {
         return true;
     }
 
     default String rejection() {
-        return "200 unexpected body";
+        return expectedStatus() + " unexpected body";
+    }
+
+    /**
+     * Request {@code index}, handed out by {@link #next()}, is over: answered (after {@link #accept} for a
+     * good answer) or failed. Called once per request handed out, whatever became of it.
+     */
+    default void done(int index) {
     }
 
     /** The same request over and over, for targets that keep no state (nginx, noop). */
@@ -58,8 +70,9 @@ interface Workload {
             return requests[index];
         }
 
-        int size() {
-            return requests.length;
+        /** How many requests were handed out: those from here on were never sent. */
+        int sent() {
+            return Math.min(next.get(), requests.length);
         }
     }
 }
