@@ -96,6 +96,32 @@ class SchemaIT {
         }
     }
 
+    /**
+     * V11 dropped the foreign keys to the project from the tables every generate writes (each insert
+     * locked the project's row on PostgreSQL); the other foreign keys stay, which shows the lookup sees
+     * them. A project's deletion deletes those rows itself (ProjectDeletionIT).
+     */
+    @Test
+    void theTablesEveryGenerateWritesHaveNoForeignKeyToTheProject() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            for (String table : List.of("end_user", "challenge", "delivery")) {
+                assertEquals(List.of(), importedKeys(c, table), table);
+            }
+            assertEquals(List.of("channel_id -> channel", "template_id -> template"), importedKeys(c, "project"));
+        }
+    }
+
+    private static List<String> importedKeys(Connection c, String table) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (ResultSet r = c.getMetaData().getImportedKeys(null, c.getSchema(), table)) {
+            while (r.next()) {
+                keys.add(lower(r.getString("FKCOLUMN_NAME")) + " -> " + lower(r.getString("PKTABLE_NAME")));
+            }
+        }
+        keys.sort(Comparator.naturalOrder());
+        return keys;
+    }
+
     @Test
     void everyMappedColumnExistsWithAMatchingType() throws SQLException {
         Map<String, Map<String, Integer>> database = columnTypes();

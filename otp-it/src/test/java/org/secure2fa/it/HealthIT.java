@@ -28,7 +28,7 @@ class HealthIT {
     /**
      * The server reported ready only after its warm-up (3 s in the suite) had called its own API: every
      * code it generated verified, and the project it used is gone with its channel and template (its
-     * users and codes go with the project, by the schema's cascades).
+     * users and codes go with the project, deleted with it by the features that keep them).
      */
     @Test
     void readinessFollowsAWarmUpThatLeavesNothingBehind() {
