@@ -13,7 +13,8 @@ import org.secure2fa.crypto.PayloadCipher;
 
 /**
  * Measures Secure 2FA against the limit of its database: pgbench's single-row UPDATE on the same
- * PostgreSQL, the rate of one durable transaction, and then generate (fresh and repeat users) and
+ * PostgreSQL, the rate of one durable transaction, and a generate's own statements through pgbench, the
+ * rate the database alone commits of them; then generate (fresh and repeat users) and
  * verify (right and wrong codes) closed-loop, each with a warm-up long enough for the JIT, and generate
  * and verify at a fixed share of that maximum with latency counted from when each request was due.
  * Optionally first the first minute of a server that was just started, and the nginx and noop yardsticks.
@@ -85,7 +86,8 @@ public final class Benchmark {
     private int run() throws InterruptedException {
         Report report = new Report(System.out);
         report.header(Machine.describe(), options);
-        boolean generates = options.targets().stream().anyMatch(t -> !List.of("pgbench", "nginx", "noop").contains(t));
+        boolean generates = options.targets().stream()
+                .anyMatch(t -> !List.of("pgbench", "pgbench-generate", "nginx", "noop").contains(t));
         Optional<String> problem = options.runs("nginx") ? ServerCheck.nginxProblem(nginx, nginxRequest())
                 : Optional.empty();
         if (problem.isEmpty()) {
@@ -100,6 +102,9 @@ public final class Benchmark {
         }
         if (options.runs("pgbench")) {
             pgbench();
+        }
+        if (options.runs("pgbench-generate")) {
+            pgbenchGenerate();
         }
         if (options.runs("nginx")) {
             record(measure(new LoadPhase(() -> new HttpConnection(nginx), options.connections(), cpu),
@@ -176,6 +181,18 @@ public final class Benchmark {
             record(pgbench.run(options.warmup(), options.duration(), cpu));
         } catch (Command.Failure e) {
             log("pgbench not measured (" + e.getMessage() + "): the report gives no shares of it");
+        }
+    }
+
+    private void pgbenchGenerate() throws InterruptedException {
+        settle();
+        log("pgbench-generate: the service's schema rebuilt, then " + options.warmup() + " s warm-up, "
+                + options.duration() + " s measured, " + options.connections() + " clients");
+        try {
+            Pgbench pgbench = new Pgbench(options.postgres(), options.connections());
+            record(pgbench.runGenerate(options.warmup(), options.duration(), cpu));
+        } catch (Command.Failure e) {
+            log("pgbench-generate not measured (" + e.getMessage() + ")");
         }
     }
 

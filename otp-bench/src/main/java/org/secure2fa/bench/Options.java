@@ -28,9 +28,9 @@ record Options(String url, String nginxUrl, String publicKey, String secretKey, 
     record Postgres(String host, int port, String user, String database) {
     }
 
-    static final List<String> TARGETS = List.of("first-minute", "pgbench", "nginx", "noop", "generate",
+    static final List<String> TARGETS = List.of("first-minute", "pgbench", "pgbench-generate", "nginx", "noop", "generate",
             "generate-repeat", "verify", "verify-wrong", "fixed-rate");
-    static final List<String> DEFAULT_TARGETS = List.of("pgbench", "generate", "generate-repeat", "verify",
+    static final List<String> DEFAULT_TARGETS = List.of("pgbench", "pgbench-generate", "generate", "generate-repeat", "verify",
             "verify-wrong", "fixed-rate");
 
     static final String USAGE = """
@@ -44,12 +44,17 @@ record Options(String url, String nginxUrl, String publicKey, String secretKey, 
                                      the window (default 60)
               --duration SECONDS     measured window per target (default 30)
               --targets LIST         comma-separated, run in this order (default
-                                     pgbench,generate,generate-repeat,verify,verify-wrong,fixed-rate):
+                                     pgbench,pgbench-generate,generate,generate-repeat,verify,
+                                     verify-wrong,fixed-rate):
                 first-minute         wait for GET /health/ready to answer 200 (polled every 100 ms, up to 10
                                      minutes), then generate at once for 60 s, then warm up and measure
                                      generate: the first minute's rate as a share of the warm one
                 pgbench              pgbench's single-row UPDATE on the same PostgreSQL: the ceiling of one
                                      durable transaction, which every share is taken of
+                pgbench-generate     a generate's own two statements (fresh users) through pgbench, in a
+                                     database of the service's schema (--pg-database with _service after
+                                     it, rebuilt by the service's migrations at every run): what the
+                                     database alone commits of generates, without the server beside it
                 nginx                a static nginx response (--nginx-url), the machine's HTTP ceiling
                 noop                 POST /otp/noop, the server's stack without the database
                 generate             template generates, a fresh uuid each

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *
  * <p>Runs in a scratch database of its own, created and initialised ({@code pgbench -i -s 10}, a
  * million rows) the first time; then a warm-up run, discarded but for its rate per second, and the
- * measured run.
+ * measured run. {@link #runGenerate} runs a generate's own statements the same way, in a database of
+ * the service's schema ({@link ServiceSchema}): the database's ceiling for that transaction.
  */
 final class Pgbench {
 
@@ -52,17 +53,34 @@ final class Pgbench {
      */
     Result run(int warmup, int duration, CpuMeter cpu) throws Command.Failure, InterruptedException {
         prepare();
+        return measure("pgbench", postgres.database(), SCRIPT, warmup, duration, cpu);
+    }
+
+    /**
+     * Rebuilds the service's schema in a database of its own, then runs a generate's statements for a
+     * fresh user in each transaction ({@link GenerateTransaction}), warm-up and window as {@link #run}.
+     */
+    Result runGenerate(int warmup, int duration, CpuMeter cpu) throws Command.Failure, InterruptedException {
+        ServiceSchema schema = new ServiceSchema(postgres);
+        long now = System.currentTimeMillis();
+        schema.rebuild(now);
+        return measure("pgbench-generate", schema.database(), GenerateTransaction.script(ServiceSchema.PROJECT_ID, now),
+                warmup, duration, cpu);
+    }
+
+    private Result measure(String target, String database, String transaction, int warmup, int duration,
+                           CpuMeter cpu) throws Command.Failure, InterruptedException {
         Path script;
         try {
             script = Files.createTempFile("secure2fa-pgbench-", ".sql");
-            Files.writeString(script, SCRIPT);
+            Files.writeString(script, transaction);
         } catch (IOException e) {
             throw new Command.Failure("Could not write pgbench's script: " + e.getMessage());
         }
         try {
-            double[] warmupRates = warmup > 0 ? progress(bench(script, warmup).err()) : new double[0];
+            double[] warmupRates = warmup > 0 ? progress(bench(database, script, warmup).err()) : new double[0];
             CpuMeter.Sample before = cpu.sample();
-            Command measured = bench(script, duration);
+            Command measured = bench(database, script, duration);
             CpuMeter.Sample after = cpu.sample();
             Figures figures = parse(measured.out());
             double[] rates = progress(measured.err());
@@ -71,7 +89,7 @@ final class Pgbench {
             System.arraycopy(rates, 0, perSecond, warmupRates.length, rates.length);
             // The server sits idle meanwhile: only PostgreSQL's CPU belongs to these transactions.
             CpuUse use = new CpuUse(Double.NaN, cpu.between(before, after).postgresMillis());
-            return new Result("pgbench", figures.transactions(), figures.transactions() / figures.tps(), null,
+            return new Result(target, figures.transactions(), figures.transactions() / figures.tps(), null,
                     figures.failed() == 0 ? Map.of() : Map.of("failed transactions", figures.failed()), Map.of(),
                     List.of(String.format("latency average %.3f ms (pgbench gives no percentiles without --log)",
                             figures.latencyAverageMillis())),
@@ -109,11 +127,11 @@ final class Pgbench {
         return psql.out().trim();
     }
 
-    private Command bench(Path script, int seconds) throws Command.Failure, InterruptedException {
+    private Command bench(String database, Path script, int seconds) throws Command.Failure, InterruptedException {
         Command run = Command.run(List.of("pgbench", "-h", postgres.host(), "-p", Integer.toString(postgres.port()),
                 "-U", postgres.user(), "-n", "-M", "prepared", "-c", Integer.toString(clients),
                 "-j", Integer.toString(Math.min(2, clients)), "-T", Integer.toString(seconds), "-P", "1",
-                "-f", script.toString(), postgres.database()), Duration.ofSeconds(seconds).plus(SETUP_TIMEOUT));
+                "-f", script.toString(), database), Duration.ofSeconds(seconds).plus(SETUP_TIMEOUT));
         return checked(run, "pgbench");
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Prints the figures, each as a share of pgbench's, the warm-up against the window, and the goals. */
@@ -51,6 +52,11 @@ final class Report {
             out.printf("pgbench      %s:%d, database %s, %d clients%n", pg.host(), pg.port(), pg.database(),
                     options.connections());
         }
+        if (options.runs("pgbench-generate")) {
+            Options.Postgres pg = options.postgres();
+            out.printf("pgbench-gen. %s:%d, database %s_service (rebuilt by the service's migrations), %d clients%n",
+                    pg.host(), pg.port(), pg.database(), options.connections());
+        }
         out.printf("load         %d connections; per target %d s warm-up + %d s measured, closed loop; fixed rate "
                 + "at %s of the closed-loop rate%n", options.connections(), options.warmup(), options.duration(),
                 options.rateShare());
@@ -90,6 +96,7 @@ final class Report {
         if (pgbench == null) {
             notes.add("no pgbench figure in this run: no shares of it");
         }
+        ofDatabaseAlone(results).ifPresent(notes::add);
         if (!notes.isEmpty()) {
             out.println();
             notes.forEach(n -> out.println("  " + n));
@@ -115,6 +122,20 @@ final class Report {
         out.println();
         out.println(failed == 0 ? "All " + judged + " goals judged were met."
                 : failed + " of " + judged + " goals judged were missed.");
+    }
+
+    /**
+     * The service's generate against the database committing the same transaction with nothing else on
+     * the machine: how much of the database's own rate for a generate the server leaves it.
+     */
+    static Optional<String> ofDatabaseAlone(Map<String, Result> results) {
+        Result generate = results.get("generate");
+        Result alone = results.get("pgbench-generate");
+        if (generate == null || alone == null || alone.perSecond() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format("generate runs at %s of pgbench-generate, the database committing the "
+                + "same statements with nothing else on the machine", percent(generate.perSecond() / alone.perSecond())));
     }
 
     static List<Check> checks(Map<String, Result> results) {

@@ -17,7 +17,8 @@ class OptionsTest {
     void defaultsMeasureAgainstPgbenchWithALongWarmUp() throws Exception {
         Options options = Options.parse(new String[0], KEYS);
 
-        assertEquals(List.of("pgbench", "generate", "generate-repeat", "verify", "verify-wrong", "fixed-rate"),
+        assertEquals(List.of("pgbench", "pgbench-generate", "generate", "generate-repeat", "verify", "verify-wrong",
+                "fixed-rate"),
                 options.targets());
         assertEquals(60, options.warmup());
         assertEquals(30, options.duration());

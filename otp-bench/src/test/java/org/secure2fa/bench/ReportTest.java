@@ -37,6 +37,18 @@ class ReportTest {
     }
 
     @Test
+    void generateIsSetAgainstTheDatabaseCommittingItsStatementsAlone() {
+        Map<String, Result> results = new LinkedHashMap<>();
+        put(results, result("generate", 1_500, 8, Map.of()));
+        assertTrue(Report.ofDatabaseAlone(results).isEmpty(), "nothing to set it against");
+
+        put(results, result("pgbench-generate", 6_000, Double.NaN, Map.of()));
+
+        assertEquals("generate runs at 25.0 % of pgbench-generate, the database committing the same statements "
+                + "with nothing else on the machine", Report.ofDatabaseAlone(results).orElseThrow());
+    }
+
+    @Test
     void withoutPgbenchNoShareIsJudged() {
         Map<String, Result> results = new LinkedHashMap<>();
         put(results, result("generate", 3_000, 8, Map.of()));

@@ -14,10 +14,8 @@ import jakarta.persistence.Table;
 /** One generated code: only its keyed hash is kept, with its expiry, attempts and device facts. */
 @Entity
 @Table(name = "challenge")
-@NamedNativeQuery(name = Challenge.SUPERSEDE_AND_INSERT_POSTGRESQL, query = "with previous as (update challenge "
-        + "set status = 'SUPERSEDED' where id = ? and status = 'ACTIVE' returning attempts, expires_at) "
-        + "insert into challenge (" + Challenge.COLUMNS + ") values (?, ?, ?, ?, 'ACTIVE', "
-        + "coalesce((select attempts from previous where expires_at > ?), 0), ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+@NamedNativeQuery(name = Challenge.SUPERSEDE_AND_INSERT_POSTGRESQL,
+        query = GenerateStatements.SUPERSEDE_AND_INSERT_POSTGRESQL)
 @NamedNativeQuery(name = Challenge.SUPERSEDE_H2, query = "select attempts, expires_at from old table (update challenge "
         + "set status = 'SUPERSEDED' where id = ? and status = 'ACTIVE')")
 @NamedNativeQuery(name = Challenge.INSERT_H2, query = "insert into challenge (" + Challenge.COLUMNS + ") "

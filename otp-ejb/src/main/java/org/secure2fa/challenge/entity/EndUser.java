@@ -16,16 +16,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "end_user")
-@NamedNativeQuery(name = EndUser.COUNT_SEND_POSTGRESQL, query = "insert into end_user as u (user_key, project_id, "
-        + "window_started_at, sends_in_window, consecutive_failures, current_challenge_id) values (?, ?, ?, 1, 0, ?) "
-        + "on conflict (user_key) do update set "
-        + "sends_in_window = case when u.window_started_at <= ? then 1 else u.sends_in_window + 1 end, "
-        + "window_started_at = case when u.window_started_at <= ? then excluded.window_started_at "
-        + "else u.window_started_at end, "
-        + "previous_challenge_id = u.current_challenge_id, current_challenge_id = excluded.current_challenge_id "
-        + "where (u.window_started_at <= ? or u.sends_in_window < ?) "
-        + "and not (u.consecutive_failures >= ? and coalesce(u.last_failure_at, 0) > ?) "
-        + "returning previous_challenge_id")
+@NamedNativeQuery(name = EndUser.COUNT_SEND_POSTGRESQL, query = GenerateStatements.COUNT_SEND_POSTGRESQL)
 @NamedNativeQuery(name = EndUser.INSERT_FIRST_SEND_H2, query = "insert into end_user (user_key, project_id, "
         + "window_started_at, sends_in_window, consecutive_failures, current_challenge_id) "
         + "values (?, ?, ?, 1, 0, ?) on conflict do nothing")
