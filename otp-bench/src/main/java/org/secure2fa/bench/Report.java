@@ -54,8 +54,8 @@ final class Report {
         }
         if (options.runs("pgbench-generate")) {
             Options.Postgres pg = options.postgres();
-            out.printf("pgbench-gen. %s:%d, database %s_service (rebuilt by the service's migrations), %d clients%n",
-                    pg.host(), pg.port(), pg.database(), options.connections());
+            out.printf("pgbench-gen. %s:%d, database %s (rebuilt by the service's migrations), %d clients%n",
+                    pg.host(), pg.port(), new ServiceSchema(pg).database(), options.connections());
         }
         out.printf("load         %d connections; per target %d s warm-up + %d s measured, closed loop; fixed rate "
                 + "at %s of the closed-loop rate%n", options.connections(), options.warmup(), options.duration(),

@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.eclipse.persistence.sessions.Session;
 import org.secure2fa.audit.control.AuditLog;
+import org.secure2fa.challenge.control.ChallengeIds;
 import org.secure2fa.challenge.control.CodeGenerator;
 import org.secure2fa.challenge.control.Payload;
 import org.secure2fa.challenge.control.Recipients;
@@ -65,6 +67,9 @@ public class DefaultChallengeService implements ChallengeService {
     @Inject
     Event<DeliveryQueued> queued;
 
+    @Inject
+    ChallengeIds ids;
+
     /** Whether the database is H2, whose SQL for two of the statements below differs; read once. */
     private Boolean h2;
 
@@ -99,7 +104,11 @@ public class DefaultChallengeService implements ChallengeService {
         String userKey = keyring.userKey(project.projectId(), payload.get().uuid());
         String code = CodeGenerator.next(policy.digits());
         RenderedMessage message = TemplateRenderer.render(project.templateVersions(), command.lang(), code);
-        Challenge challenge = new Challenge(nextChallengeId(), project.projectId(), userKey,
+        OptionalLong id = ids.next(this::nextChallengeId);
+        if (id.isEmpty()) {
+            return GenerateResult.of(GenerateStatus.UNAVAILABLE);
+        }
+        Challenge challenge = new Challenge(id.getAsLong(), project.projectId(), userKey,
                 keyring.codeHash(userKey, code), 0, policy.maxAttempts(), now, now + policy.lifetimeMillis(), masked,
                 project.channelType().name(), message.lang(), command.ipAddress(),
                 command.userAgent() == null ? null : keyring.fingerprint(command.userAgent()),
