@@ -11,8 +11,10 @@ import java.util.function.LongSupplier;
  * a time, and stops queueing behind a database that is away. Fetching a new block takes the provider's
  * lock on the sequence: with PostgreSQL down, every generate waiting for an id tried the database in
  * turn under that lock, a refused connection each, and 60 generates at once took 3 s to be answered
- * (DatabaseOutageIT on WildFly). Here a failed fetch is remembered for {@link #PAUSE_MILLIS}: meanwhile
- * a generate gets no id at once and answers 503, and one caller tries again after the pause.
+ * (DatabaseOutageIT on WildFly). Here callers that waited while a fetch failed give up without trying,
+ * and until a fetch succeeds again (or for {@link #PAUSE_MILLIS} at most) nobody waits: the caller who
+ * finds the sequence free tries it, the others get no id at once. A generate without an id answers 503.
+ * The first fetch after the database is back ends the pause, so no 503 outlives the outage.
  */
 @ApplicationScoped
 public class ChallengeIds {
@@ -23,6 +25,7 @@ public class ChallengeIds {
 
     private final ReentrantLock gate = new ReentrantLock();
     private final LongSupplier clock;
+    /** When the last fetch failed, 0 once one succeeded since. */
     private volatile long failedAt;
 
     public ChallengeIds() {
@@ -34,16 +37,17 @@ public class ChallengeIds {
     }
 
     /**
-     * The next id from {@code fetch} (the provider's sequence), or empty when a fetch failed less than
-     * {@link #PAUSE_MILLIS} ago or the caller before has held the gate for {@link #WAIT_MILLIS}. A failure
-     * of {@code fetch} itself is thrown on, to be answered and logged as the unexpected error it is.
+     * The next id from {@code fetch} (the provider's sequence), or empty when a fetch failed while this
+     * caller waited, another caller is trying the sequence after a recent failure, or the caller before
+     * held it for {@link #WAIT_MILLIS}. A failure of {@code fetch} itself is thrown on, to be answered and
+     * logged as the unexpected error it is.
      */
     public OptionalLong next(LongSupplier fetch) {
-        if (paused()) {
-            return OptionalLong.empty();
-        }
+        long asked = clock.getAsLong();
+        long failed = failedAt;
+        boolean recentFailure = failed != 0 && asked - failed < PAUSE_MILLIS;
         try {
-            if (!gate.tryLock(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!(recentFailure ? gate.tryLock() : gate.tryLock(WAIT_MILLIS, TimeUnit.MILLISECONDS))) {
                 return OptionalLong.empty();
             }
         } catch (InterruptedException e) {
@@ -51,20 +55,23 @@ public class ChallengeIds {
             return OptionalLong.empty();
         }
         try {
-            if (paused()) {
-                return OptionalLong.empty();
+            long failedSince = failedAt;
+            if (failedSince != 0 && failedSince != failed) {
+                return OptionalLong.empty(); // a fetch failed while this caller waited
             }
-            return OptionalLong.of(fetch.getAsLong());
+            long id = fetch.getAsLong();
+            failedAt = 0;
+            return OptionalLong.of(id);
         } catch (RuntimeException e) {
-            failedAt = clock.getAsLong();
+            failedAt = Math.max(1, clock.getAsLong());
             throw e;
         } finally {
             gate.unlock();
         }
     }
 
-    private boolean paused() {
-        long failed = failedAt;
-        return failed != 0 && clock.getAsLong() - failed < PAUSE_MILLIS;
+    /** Callers waiting for the gate, for tests. */
+    int waiting() {
+        return gate.getQueueLength();
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -25,33 +27,79 @@ class ChallengeIdsTest {
     }
 
     @Test
-    void afterAFailedFetchNobodyTriesTheDatabaseUntilThePauseIsOver() {
+    void aFailureIsThrownOnAndTheNextCallerTriesAgainSoNoAnswerOutlivesTheOutage() {
         IllegalStateException down = new IllegalStateException("database down");
         assertEquals(down, assertThrows(IllegalStateException.class, () -> ids.next(() -> {
-            fetches.incrementAndGet();
             throw down;
-        })), "the first failure is thrown on, to be logged");
+        })), "the failure is thrown on, to be logged");
 
-        now.addAndGet(ChallengeIds.PAUSE_MILLIS - 1);
-        assertTrue(ids.next(this::counted).isEmpty());
-        assertEquals(1, fetches.get(), "no second try within the pause");
-
-        now.addAndGet(1);
-        assertEquals(OptionalLong.of(42), ids.next(this::counted));
-        assertEquals(2, fetches.get());
+        assertEquals(OptionalLong.of(42), ids.next(this::counted), "the database is back");
+        assertEquals(1, fetches.get());
     }
 
     @Test
-    void aCallerDoesNotQueueLongerThanAPooledConnectionWouldMakeItWait() throws Exception {
+    void callersThatWaitedWhileAFetchFailedGiveUpWithoutTrying() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<OptionalLong> failing = CompletableFuture.supplyAsync(() -> ids.next(() -> {
+            inside.countDown();
+            await(release);
+            throw new IllegalStateException("database down");
+        }));
+        assertTrue(inside.await(5, TimeUnit.SECONDS));
+        List<CompletableFuture<OptionalLong>> waiters = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waiters.add(CompletableFuture.supplyAsync(() -> ids.next(this::counted)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (ids.waiting() < 3 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(3, ids.waiting(), "three callers wait for the sequence");
+
+        now.addAndGet(5);
+        release.countDown();
+
+        assertTrue(assertThrows(Exception.class, () -> failing.get(5, TimeUnit.SECONDS)).getCause()
+                instanceof IllegalStateException);
+        for (CompletableFuture<OptionalLong> waiter : waiters) {
+            assertTrue(waiter.get(5, TimeUnit.SECONDS).isEmpty(), "no id, and no try of its own");
+        }
+        assertEquals(0, fetches.get());
+    }
+
+    @Test
+    void afterAFailureNobodyWaitsWhileAnotherCallerTriesTheSequence() throws Exception {
+        assertThrows(IllegalStateException.class, () -> ids.next(() -> {
+            throw new IllegalStateException("database down");
+        }));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<OptionalLong> trying = CompletableFuture.supplyAsync(() -> ids.next(() -> {
+            inside.countDown();
+            await(release);
+            return 1;
+        }));
+        assertTrue(inside.await(5, TimeUnit.SECONDS));
+
+        long start = System.nanoTime();
+        assertTrue(ids.next(this::counted).isEmpty(), "no id while another caller tries the sequence");
+        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(ChallengeIds.WAIT_MILLIS / 2),
+                "answered without waiting for the caller who tries");
+        assertEquals(0, fetches.get());
+
+        release.countDown();
+        assertEquals(OptionalLong.of(1), trying.get(5, TimeUnit.SECONDS));
+        assertEquals(OptionalLong.of(42), ids.next(this::counted), "the pause ended with the successful fetch");
+    }
+
+    @Test
+    void withoutAFailureACallerWaitsNoLongerThanAPooledConnectionWouldMakeIt() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<OptionalLong> slow = CompletableFuture.supplyAsync(() -> ids.next(() -> {
             inside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            await(release);
             return 1;
         }));
         assertTrue(inside.await(5, TimeUnit.SECONDS));
@@ -67,5 +115,13 @@ class ChallengeIdsTest {
     private long counted() {
         fetches.incrementAndGet();
         return 42;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
